@@ -1,0 +1,82 @@
+# dyad — build, test, measure.
+#   make demo   install what is missing, build, run the pipeline on examples/
+#   make check  all tests (unit, CLI golden, pathological, sanitizers, fuzz replay)
+#   make eval   accuracy on held data (needs ../shared/data)
+#   make bench  throughput and peak memory (needs ../shared/data)
+#   make train  retrain models/ from ../shared/data
+
+CC      ?= cc
+B       ?= build
+SHARED  ?= ../shared/data
+OPT     ?= -O2
+WARN    = -Wall -Wextra -pedantic -Werror -Wno-unused-parameter
+CFLAGS  ?= $(OPT) -g
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) -Iinclude -Isrc $(CFLAGS)
+LIBS    = -lsqlite3 -lutf8proc -lgumbo -ljansson -lm
+
+SRC     := $(sort $(shell find src -name '*.c'))
+OBJ     := $(SRC:%.c=$(B)/%.o)
+UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
+TOOLS_SRC := $(sort $(wildcard tools/*.c))
+TOOLS   := $(TOOLS_SRC:tools/%.c=$(B)/tools/%)
+
+.PHONY: all deps demo check test unit asan fuzz eval bench train clean
+.DEFAULT_GOAL := all
+
+all: $(B)/dyad $(B)/unit $(TOOLS)
+
+deps:
+	@sh tools/install-deps
+
+$(B)/%.o: %.c include/dyad.h
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(B)/libdyad.a: $(OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+PROG_SRC := $(sort $(wildcard programs/*.c))
+
+$(B)/dyad: $(PROG_SRC:%.c=$(B)/%.o) $(B)/libdyad.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+$(B)/unit: $(UNIT_SRC:%.c=$(B)/%.o) $(B)/libdyad.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+$(B)/tools/%: $(B)/tools/%.o $(B)/libdyad.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+-include $(shell find $(B) -name '*.d' 2>/dev/null)
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@sh tests/demo.sh
+
+check: deps
+	@$(MAKE) --no-print-directory all
+	@sh tests/run.sh
+
+# Sanitizer build of everything in build-asan/ (used by tests/run.sh).
+asan:
+	@$(MAKE) --no-print-directory B=build-asan CC=clang OPT=-O1 \
+	  CFLAGS="-g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+	  LDFLAGS="-fsanitize=address,undefined" build-asan/dyad build-asan/unit
+
+eval: deps
+	@$(MAKE) --no-print-directory all
+	@sh tools/eval.sh $(SHARED)
+
+bench: deps
+	@$(MAKE) --no-print-directory all
+	@sh tools/bench.sh $(SHARED)
+
+train: deps
+	@$(MAKE) --no-print-directory all
+	@sh tools/train.sh $(SHARED)
+
+fuzz:
+	@sh fuzz/build.sh
+
+clean:
+	rm -rf build build-asan build-fuzz

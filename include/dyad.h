@@ -1,0 +1,264 @@
+/* dyad.h — the whole public API of libdyad.
+ *
+ * dyad reads news articles and rebuilds, as data, who did what to whom.
+ * The pipeline stages, each a folder under src/:
+ *   read  (files, directories, JSON Lines, HTML, stdin → raw documents)
+ *   text  (UTF-8 repair, normalisation, tokenizer, sentence splitter)
+ *   clean (page debris and metadata: title, kicker, byline, dateline, date, lang)
+ *   nlp   (tagger, lemmatizer, dependency parser)
+ *   doc   (the document record: JSON emission)
+ *   store (SQLite)
+ *
+ * Conventions (see CONVENTIONS.md of the team):
+ *  - Every fallible function returns an int status: 0 (DYAD_OK) or a DYAD_E*
+ *    code, and fills an optional dyad_error out-parameter (may be NULL).
+ *  - The library never prints and never exits.
+ *  - Opaque handles have _new/_free; _free(NULL) is a no-op.
+ *  - A dyad_doc owns everything computed about it in one arena; dyad_doc_free
+ *    releases all of it.  Loaded models (dyad_nlp) are read-only and may be
+ *    shared across threads; a dyad_doc may not.
+ */
+#ifndef DYAD_H
+#define DYAD_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define DYAD_VERSION "0.1.0"
+
+/* ---------------------------------------------------------------- errors */
+
+enum dyad_status {
+    DYAD_OK = 0,
+    DYAD_EIO,       /* file cannot be opened or read */
+    DYAD_ENOMEM,    /* allocation failed */
+    DYAD_EFORMAT,   /* malformed input (bad JSON line, unreadable HTML) */
+    DYAD_EEMPTY,    /* input holds no text */
+    DYAD_EBINARY,   /* input looks binary, not text */
+    DYAD_ETOOBIG,   /* input exceeds a size limit */
+    DYAD_ELANG,     /* text is not in a supported language */
+    DYAD_EDB,       /* database error */
+    DYAD_EMODEL,    /* model file missing, corrupt or wrong version */
+    DYAD_EUSAGE,    /* invalid argument */
+    DYAD_EDUP       /* (store) document already stored: not an error for callers */
+};
+
+typedef struct dyad_error {
+    int code;            /* a dyad_status */
+    char message[256];   /* human-readable, no trailing newline, no path */
+    long long byte_offset; /* where in the input, or -1 */
+    char path[512];      /* which input, or "" */
+} dyad_error;
+
+/* Fill *err (if not NULL) and return code.  printf-style message. */
+int dyad_error_set(dyad_error *err, int code, const char *path,
+                   long long byte_offset, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 5, 6)))
+#endif
+    ;
+const char *dyad_status_name(int code);
+
+/* ---------------------------------------------------------------- arena */
+
+/* A bump allocator: all memory of one document.  Not thread-safe. */
+typedef struct dyad_arena dyad_arena;
+dyad_arena *dyad_arena_new(size_t block_size); /* 0 = default (64 KiB) */
+void dyad_arena_free(dyad_arena *a);
+void dyad_arena_reset(dyad_arena *a);            /* keeps the first block */
+void *dyad_arena_alloc(dyad_arena *a, size_t n); /* 16-byte aligned, NULL on OOM */
+void *dyad_arena_calloc(dyad_arena *a, size_t n);
+char *dyad_arena_strndup(dyad_arena *a, const char *s, size_t n);
+char *dyad_arena_strdup(dyad_arena *a, const char *s);
+size_t dyad_arena_used(const dyad_arena *a);
+
+/* ---------------------------------------------------------------- text */
+
+/* Replace invalid UTF-8 (and NUL bytes, and C0 controls other than \t \n \r)
+ * by U+FFFD / a space.  Returns a NUL-terminated copy in the arena; *n_out gets
+ * its length, *n_bad (may be NULL) the number of invalid sequences replaced. */
+char *dyad_utf8_repair(dyad_arena *a, const char *s, size_t n, size_t *n_out,
+                       size_t *n_bad);
+
+/* Normalise for matching (NFKC, case-folded, curly quotes and dashes to
+ * ASCII, diacritics stripped: "Erdoğan" → "erdogan").  Arena-owned. */
+char *dyad_norm_fold(dyad_arena *a, const char *s, size_t n, size_t *n_out);
+
+enum dyad_token_kind {
+    DYAD_TOK_WORD = 1,  /* letters, possibly with inner hyphens/apostrophes */
+    DYAD_TOK_NUMBER,    /* 1,000.5  3.5%  1990s */
+    DYAD_TOK_PUNCT,     /* . , ; : ! ? ( ) [ ] … — – - */
+    DYAD_TOK_QUOTE,     /* " “ ” ' ‘ ’ « » */
+    DYAD_TOK_URL,
+    DYAD_TOK_EMAIL,
+    DYAD_TOK_ABBREV,    /* Mr. U.S. T.J. Nov. — the period is part of the token */
+    DYAD_TOK_CLITIC,    /* ’s 's n't 're 've 'll 'd 'm */
+    DYAD_TOK_SYMBOL     /* $ % & @ # and other symbols */
+};
+
+/* Token flags */
+#define DYAD_TF_SPACE_BEFORE 0x01u /* whitespace precedes the token */
+#define DYAD_TF_NEWLINE_BEFORE 0x02u /* a line break precedes it */
+#define DYAD_TF_PARA_BEFORE 0x04u  /* a blank line precedes it */
+#define DYAD_TF_CAPITALIZED 0x08u  /* first character is upper case */
+#define DYAD_TF_ALLCAPS 0x10u
+
+typedef struct dyad_token {
+    uint32_t start, end; /* byte offsets [start, end) into the text */
+    uint16_t kind;       /* enum dyad_token_kind */
+    uint16_t flags;      /* DYAD_TF_* */
+} dyad_token;
+
+typedef struct dyad_sentence {
+    uint32_t start, end;         /* byte offsets [start, end) into the text */
+    uint32_t tok_first, tok_end; /* tokens [tok_first, tok_end) */
+} dyad_sentence;
+
+/* Tokenize text[0..n).  The token array is arena-owned. */
+int dyad_tokenize(dyad_arena *a, const char *text, size_t n,
+                  dyad_token **toks, size_t *n_toks, dyad_error *err);
+
+/* Split into sentences over the tokens of the same text. Arena-owned. */
+int dyad_split_sentences(dyad_arena *a, const char *text, size_t n,
+                         const dyad_token *toks, size_t n_toks,
+                         dyad_sentence **sents, size_t *n_sents,
+                         dyad_error *err);
+
+/* ---------------------------------------------------------------- nlp */
+
+/* Universal POS tags (index order is part of the model format). */
+enum dyad_upos {
+    DYAD_UPOS_NONE = 0, DYAD_UPOS_ADJ, DYAD_UPOS_ADP, DYAD_UPOS_ADV,
+    DYAD_UPOS_AUX, DYAD_UPOS_CCONJ, DYAD_UPOS_DET, DYAD_UPOS_INTJ,
+    DYAD_UPOS_NOUN, DYAD_UPOS_NUM, DYAD_UPOS_PART, DYAD_UPOS_PRON,
+    DYAD_UPOS_PROPN, DYAD_UPOS_PUNCT, DYAD_UPOS_SCONJ, DYAD_UPOS_SYM,
+    DYAD_UPOS_VERB, DYAD_UPOS_X, DYAD_UPOS_COUNT
+};
+
+/* One analysed word of a sentence.  Strings are owned by the arena passed to
+ * the annotating call, or by the loaded model (tag and relation names). */
+typedef struct dyad_word {
+    const char *form; /* surface form (not NUL-terminated when from a doc) */
+    uint32_t len;     /* bytes of form */
+    uint32_t start;   /* byte offset in the document body (0 for raw input) */
+    const char *lemma; /* NUL-terminated */
+    const char *xpos;  /* Penn tag, NUL-terminated */
+    const char *feats; /* UD FEATS string ("_" when none) */
+    const char *deprel; /* UD relation ("root" for the root) */
+    uint8_t upos;      /* enum dyad_upos */
+    int32_t head;      /* 1-based index of the head in the sentence, 0 = root */
+} dyad_word;
+
+typedef struct dyad_nlp dyad_nlp;
+
+/* Load the tagger, lemmatizer and parser models from a directory (the files
+ * under models/).  dir NULL: $DYAD_MODELS, then the build's models dir.
+ * The result is read-only and thread-safe. */
+int dyad_nlp_load(const char *dir, dyad_nlp **out, dyad_error *err);
+void dyad_nlp_free(dyad_nlp *nlp);
+
+/* Tag, lemmatize and parse one sentence of n words whose form/len (and
+ * start) are set; fills the other fields.  Strings go to arena a. */
+int dyad_nlp_annotate(const dyad_nlp *nlp, dyad_arena *a, dyad_word *words,
+                      size_t n, dyad_error *err);
+
+const char *dyad_upos_name(int upos);
+
+/* ---------------------------------------------------------------- documents */
+
+/* Raw input as the reader yields it, before cleaning. */
+typedef struct dyad_input {
+    const char *id;     /* JSONL id or file name */
+    const char *path;   /* file path ("-" for stdin) */
+    const char *url, *title, *date, *source; /* from metadata, or NULL */
+    const char *text;   /* plain text, or NULL when html is set */
+    size_t text_len;
+    const char *html;   /* HTML page, or NULL */
+    size_t html_len;
+    uint32_t line;      /* 1-based line of the input in its file (JSONL) */
+} dyad_input;
+
+typedef struct dyad_removed {
+    uint32_t line;      /* 1-based line number in the input text */
+    const char *text;
+    const char *reason; /* "caption", "ad", "widget", "print-note", ... */
+} dyad_removed;
+
+typedef struct dyad_options {
+    const char *date;    /* --date override (YYYY-MM-DD) or NULL */
+    int keep_body;       /* emit body */
+    int list_sentences;  /* emit sentence objects, not just a count */
+    const dyad_nlp *nlp; /* NULL: no tagging/parsing */
+} dyad_options;
+
+typedef struct dyad_doc {
+    dyad_arena *arena;
+    const char *id, *path, *url, *source;
+    const char *title, *kicker, *publication, *dateline;
+    const char *date; /* YYYY-MM-DD or NULL */
+    const char *lang; /* ISO 639-1 or "und" */
+    const char **byline;
+    size_t n_byline;
+    const char *body; /* cleaned body, NUL-terminated */
+    size_t body_len;
+    dyad_removed *removed;
+    size_t n_removed;
+    dyad_token *tokens;
+    size_t n_tokens;
+    dyad_sentence *sentences;
+    size_t n_sentences;
+    dyad_word **words;   /* per sentence, when parsed (else NULL) */
+    size_t n_bad_utf8;   /* invalid UTF-8 sequences replaced */
+    char hash[33];       /* content hash (hex) of the cleaned body */
+    const char **warnings;
+    size_t n_warnings;
+} dyad_doc;
+
+/* Run the pipeline on one input.  On success *out is a new document (free
+ * with dyad_doc_free).  Returns DYAD_EEMPTY / DYAD_EBINARY / DYAD_ELANG when
+ * the input is not an article; err says why. */
+int dyad_doc_analyze(const dyad_input *in, const dyad_options *opt,
+                     dyad_doc **out, dyad_error *err);
+void dyad_doc_free(dyad_doc *doc);
+
+/* Write the document record as one JSON line (pretty: indented). */
+int dyad_doc_write_json(const dyad_doc *doc, const dyad_options *opt,
+                        FILE *fp, int pretty);
+
+/* ---------------------------------------------------------------- reader */
+
+/* Iterates over the documents found in a path: a file (plain text, .html,
+ * .jsonl), a directory (recursive, sorted), or "-" for stdin.  Errors on
+ * one item do not stop the iteration. */
+typedef struct dyad_reader dyad_reader;
+
+dyad_reader *dyad_reader_new(void);
+void dyad_reader_free(dyad_reader *r);
+/* Queue a path.  Directories are expanded lazily. */
+int dyad_reader_add(dyad_reader *r, const char *path, dyad_error *err);
+/* Next input: 1 = *in filled (valid until the next call), 0 = done,
+ * -1 = an item failed (err says which and why; call again to go on). */
+int dyad_reader_next(dyad_reader *r, dyad_input *in, dyad_error *err);
+
+/* Maximum size of one input document (bytes); larger ones fail with ETOOBIG. */
+#define DYAD_MAX_INPUT (64u * 1024u * 1024u)
+
+/* ---------------------------------------------------------------- store */
+
+typedef struct dyad_store dyad_store;
+int dyad_store_open(const char *path, dyad_store **out, dyad_error *err);
+void dyad_store_close(dyad_store *s);
+/* Write one document in one transaction.  DYAD_EDUP if its hash is stored. */
+int dyad_store_put(dyad_store *s, const dyad_doc *doc, dyad_error *err);
+/* SQL text of the schema (for documentation and `dyad schema`). */
+const char *dyad_store_schema(void);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* DYAD_H */

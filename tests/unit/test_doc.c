@@ -1,0 +1,7 @@
+/* test_doc.c — unit cases of the doc stage. */
+#include "unit.h"
+#include "dyad.h"
+
+const unit_case unit_doc[] = {
+    {NULL, NULL},
+};
