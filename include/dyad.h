@@ -258,6 +258,98 @@ int dyad_store_put(dyad_store *s, const dyad_doc *doc, dyad_error *err);
 /* SQL text of the schema (for documentation and `dyad schema`). */
 const char *dyad_store_schema(void);
 
+/* ---- dictionaries and events ---- */
+
+/* A compiled dictionary set: actors (countries, institutions, IGOs, groups,
+ * people with dated roles, agents), the CAMEO verb lexicon and the CAMEO code
+ * table.  Read-only once loaded; may be shared across threads. */
+typedef struct dyad_dict dyad_dict;
+
+/* Load our own dictionaries from dir: dir/actors/{countries,institutions,
+ * igos,groups,people,agents}.txt (each optional), dir/verbs.txt and
+ * dir/cameo.tsv (both required).  dir NULL: $DYAD_DICT, then "dict".
+ * Errors: DYAD_EIO (missing file), DYAD_EFORMAT (bad line: err->path and
+ * err->byte_offset = the 1-based line number), DYAD_ENOMEM. */
+int dyad_dict_load(const char *dir, dyad_dict **out, dyad_error *err);
+void dyad_dict_free(dyad_dict *d);
+
+typedef struct dyad_dict_stats {
+    size_t n_countries, n_actors, n_people, n_agents, n_verbs, n_codes;
+} dyad_dict_stats;
+void dyad_dict_get_stats(const dyad_dict *d, dyad_dict_stats *st);
+
+/* CAMEO code table lookup ("163").  Returns 0 when the code is unknown;
+ * any out-parameter may be NULL.  Strings are owned by the dictionary. */
+int dyad_cameo_info(const dyad_dict *d, const char *code, const char **desc,
+                    double *goldstein, const char **plover, int *quad);
+
+enum dyad_event_mode {
+    DYAD_MODE_ASSERTED = 0, /* the sentence states it happened */
+    DYAD_MODE_NEGATED,      /* "did not meet", "refused to meet" */
+    DYAD_MODE_HYPOTHETICAL, /* may/could/would, threatens/plans to */
+    DYAD_MODE_REPORTED,     /* inside a quotation or under "X said (that)" */
+    DYAD_MODE_HISTORICAL    /* a past event recalled ("the 2014 annexation") */
+};
+const char *dyad_event_mode_name(int mode); /* "asserted", "negated", ... */
+
+typedef struct dyad_event_actor {
+    const char *code;    /* CAMEO actor code ("RUSGOV"), "" when unknown */
+    const char *country; /* ISO alpha-3, or the IGO/NGO code, or "" */
+    const char *name;    /* dictionary name ("Vladimir Putin"), or the text */
+    const char *text;    /* the words of the sentence that named it */
+} dyad_event_actor;
+
+/* One coded event.  All strings are owned by the arena passed to the coding
+ * call (or by the dictionary for plover). */
+typedef struct dyad_event {
+    uint32_t sentence;          /* 0-based sentence index in the document */
+    const char *text;           /* the sentence text ("" when not given) */
+    const char *date;           /* the document date (YYYY-MM-DD) or "" */
+    dyad_event_actor source, target;
+    char code[8];               /* CAMEO event code, e.g. "1312" */
+    char base[4];               /* first 3 digits, e.g. "131" */
+    char root[3];               /* first 2 digits, e.g. "13" */
+    int quad;                   /* 1 verbal coop .. 4 material conflict */
+    double goldstein;
+    const char *plover;         /* PLOVER category or "" */
+    int mode;                   /* enum dyad_event_mode */
+    const char *verb;           /* trigger words ("imposed sanctions on") */
+    const char *evidence;       /* dictionary entries (file:line) and tree edges */
+} dyad_event;
+
+/* Per-document coding state: the actor memory that resolves pronouns and
+ * "the Russian president"-style mentions across sentences.  Not thread-safe;
+ * one per document.  doc_date (YYYY-MM-DD, may be NULL) selects people's
+ * dated roles and is copied. */
+typedef struct dyad_coder dyad_coder;
+dyad_coder *dyad_coder_new(const dyad_dict *d, const char *doc_date);
+void dyad_coder_free(dyad_coder *c);
+
+/* Code one parsed sentence (words as filled by dyad_nlp_annotate, or a gold
+ * CoNLL-U parse).  coder may be NULL (no memory across sentences; then
+ * doc_date is used).  text: the sentence text for the output (may be NULL).
+ * Events are appended to a new arena array *out (*n_out of them; NULL/0
+ * when none). */
+int dyad_code_sentence(const dyad_dict *d, dyad_coder *coder, dyad_arena *a,
+                       const dyad_word *words, size_t n, uint32_t sentence,
+                       const char *text, const char *doc_date,
+                       dyad_event **out, size_t *n_out, dyad_error *err);
+
+/* Code every parsed sentence of a document (doc->words[i] has
+ * doc->sentences[i].tok_end - tok_first words) with memory across
+ * sentences and doc->date.  Events live in doc->arena.  A document without
+ * parses gives no events and returns 0. */
+int dyad_code_doc(const dyad_dict *d, const dyad_doc *doc,
+                  dyad_event **out, size_t *n_out, dyad_error *err);
+
+/* CoNLL-U reading (gold parses for tests, tools and evaluation).  Reads the
+ * next sentence from *p (advancing it past the sentence and its blank line);
+ * multiword-token and empty-node lines are skipped.  Words and strings go
+ * to arena a.  Returns 1 with a sentence, 0 at the end, or -1 (err set). */
+int dyad_conllu_next(dyad_arena *a, const char **p, const char *end,
+                     dyad_word **words, size_t *n, const char **text,
+                     dyad_error *err);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,0 +1,300 @@
+/* dyad.c — the command-line program: git-style subcommands over the public
+ * API.  Errors go to stderr as "dyad: PATH: what is wrong"; exit status 0
+ * all good, 1 some inputs failed (the rest processed), 2 usage error. */
+#include "cli.h"
+
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+void cli_report(const dyad_error *e)
+{
+    if (e->path[0])
+        fprintf(stderr, "dyad: %s: %s\n", e->path, e->message);
+    else
+        fprintf(stderr, "dyad: %s\n", e->message);
+}
+
+void cli_errorf(const char *path, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "dyad: ");
+    if (path)
+        fprintf(stderr, "%s: ", path);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}
+
+/* ---------------------------------------------------------------- analyze */
+
+static const char analyze_usage[] =
+    "usage: dyad analyze [options] PATH...\n"
+    "\n"
+    "Read articles (text files, .html pages, .jsonl files, directories, or -\n"
+    "for stdin) and print one JSON record per document.\n"
+    "\n"
+    "  -f, --format FMT   jsonl (default, one object per line) or pretty\n"
+    "  -s, --sentences    list sentences with byte offsets (default: a count)\n"
+    "  -b, --body         include the cleaned body text\n"
+    "  -d, --date DATE    publication date YYYY-MM-DD (overrides the text)\n"
+    "  -h, --help         this help\n";
+
+static const char ingest_usage[] =
+    "usage: dyad ingest --db FILE [options] PATH...\n"
+    "\n"
+    "Analyze articles and store them in a SQLite database (created if missing;\n"
+    "schema: `dyad schema`).  One transaction per document; a document whose\n"
+    "content is already stored is skipped.\n"
+    "\n"
+    "  --db FILE          the database (required)\n"
+    "  -d, --date DATE    publication date YYYY-MM-DD (overrides the text)\n"
+    "  -q, --quiet        no progress line, no summary\n"
+    "  -h, --help         this help\n";
+
+typedef struct run_opts {
+    dyad_options o;
+    int pretty;
+    const char *db;
+    int quiet;
+} run_opts;
+
+static int parse_common(int argc, char **argv, run_opts *r, const char *usage, int ingest)
+{
+    static const struct option lo[] = {
+        {"format", required_argument, NULL, 'f'}, {"sentences", no_argument, NULL, 's'},
+        {"body", no_argument, NULL, 'b'},         {"date", required_argument, NULL, 'd'},
+        {"db", required_argument, NULL, 'D'},     {"quiet", no_argument, NULL, 'q'},
+        {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0}};
+    int c;
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ingest ? "+d:qh" : "+f:sbd:h", lo, NULL)) != -1) {
+        switch (c) {
+        case 'f':
+            if (!strcmp(optarg, "jsonl") || !strcmp(optarg, "json"))
+                r->pretty = 0;
+            else if (!strcmp(optarg, "pretty"))
+                r->pretty = 1;
+            else {
+                cli_errorf(NULL, "unknown format '%s' (jsonl or pretty)", optarg);
+                return -1;
+            }
+            break;
+        case 's': r->o.list_sentences = 1; break;
+        case 'b': r->o.keep_body = 1; break;
+        case 'd': r->o.date = optarg; break;
+        case 'D': r->db = optarg; break;
+        case 'q': r->quiet = 1; break;
+        case 'h': fputs(usage, stdout); return 1;
+        default:
+            cli_errorf(NULL, "unknown option '%s'", argv[optind - 1]);
+            fputs(usage, stderr);
+            return -1;
+        }
+    }
+    if (optind >= argc) {
+        cli_errorf(NULL, "no input: give files, directories or - for stdin");
+        fputs(usage, stderr);
+        return -1;
+    }
+    if (r->o.date) {
+        int y, m, d;
+        char extra;
+        if (sscanf(r->o.date, "%4d-%2d-%2d%c", &y, &m, &d, &extra) != 3 || m < 1 || m > 12 ||
+            d < 1 || d > 31) {
+            cli_errorf(NULL, "bad --date '%s' (want YYYY-MM-DD)", r->o.date);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* Run the pipeline over every input; store or print each document. */
+static int run(int argc, char **argv, run_opts *r, int ingest)
+{
+    dyad_reader *rd = dyad_reader_new();
+    if (!rd) {
+        cli_errorf(NULL, "out of memory");
+        return CLI_PARTIAL;
+    }
+    dyad_error e = {0};
+    for (int i = optind; i < argc; i++)
+        if (dyad_reader_add(rd, argv[i], &e)) {
+            cli_report(&e);
+            dyad_reader_free(rd);
+            return CLI_USAGE;
+        }
+    dyad_store *st = NULL;
+    if (ingest && dyad_store_open(r->db, &st, &e)) {
+        cli_report(&e);
+        dyad_reader_free(rd);
+        return CLI_PARTIAL;
+    }
+    size_t ok = 0, failed = 0, dup = 0;
+    int progress = ingest && !r->quiet && isatty(2);
+    double t0 = now_s(), last = t0;
+    dyad_input in;
+    int got;
+    while ((got = dyad_reader_next(rd, &in, &e)) != 0) {
+        if (got < 0) {
+            cli_report(&e);
+            failed++;
+            continue;
+        }
+        dyad_doc *d = NULL;
+        memset(&e, 0, sizeof e);
+        if (dyad_doc_analyze(&in, &r->o, &d, &e)) {
+            if (in.line > 1 && e.path[0] && !strstr(e.message, "line "))
+                fprintf(stderr, "dyad: %s: line %u: %s\n", e.path, in.line, e.message);
+            else
+                cli_report(&e);
+            failed++;
+            continue;
+        }
+        for (size_t w = 0; w < d->n_warnings; w++)
+            fprintf(stderr, "dyad: %s: warning: %s\n", d->path, d->warnings[w]);
+        if (ingest) {
+            int rc = dyad_store_put(st, d, &e);
+            if (rc == DYAD_EDUP) {
+                if (!r->quiet)
+                    fprintf(stderr, "dyad: %s: %s\n", d->id, e.message);
+                dup++;
+            } else if (rc) {
+                cli_report(&e);
+                failed++;
+            } else {
+                ok++;
+            }
+        } else {
+            if (dyad_doc_write_json(d, &r->o, stdout, r->pretty)) {
+                cli_errorf("stdout", "write error");
+                dyad_doc_free(d);
+                failed++;
+                break;
+            }
+            ok++;
+        }
+        dyad_doc_free(d);
+        if (progress) {
+            double t = now_s();
+            if (t - last > 0.25) {
+                last = t;
+                fprintf(stderr, "\r  %zu stored, %zu skipped, %zu failed  (%.0f docs/s)", ok, dup,
+                        failed, (ok + dup) / (t - t0 + 1e-9));
+            }
+        }
+    }
+    if (progress)
+        fprintf(stderr, "\r%60s\r", "");
+    if (ingest && !r->quiet)
+        fprintf(stderr, "dyad: %s: %zu stored, %zu already there, %zu failed\n", r->db, ok, dup,
+                failed);
+    dyad_store_close(st);
+    dyad_reader_free(rd);
+    if (fflush(stdout) != 0) {
+        cli_errorf("stdout", "write error");
+        return CLI_PARTIAL;
+    }
+    return failed ? CLI_PARTIAL : CLI_OK;
+}
+
+int cmd_analyze(int argc, char **argv)
+{
+    run_opts r = {0};
+    int p = parse_common(argc, argv, &r, analyze_usage, 0);
+    if (p)
+        return p > 0 ? CLI_OK : CLI_USAGE;
+    return run(argc, argv, &r, 0);
+}
+
+int cmd_ingest(int argc, char **argv)
+{
+    run_opts r = {0};
+    int p = parse_common(argc, argv, &r, ingest_usage, 1);
+    if (p)
+        return p > 0 ? CLI_OK : CLI_USAGE;
+    if (!r.db) {
+        cli_errorf(NULL, "ingest needs --db FILE");
+        fputs(ingest_usage, stderr);
+        return CLI_USAGE;
+    }
+    return run(argc, argv, &r, 1);
+}
+
+int cmd_schema(int argc, char **argv)
+{
+    if (argc > 1 && (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help"))) {
+        puts("usage: dyad schema\n\nPrint the SQLite schema of the database `dyad ingest` writes.");
+        return CLI_OK;
+    }
+    fputs(dyad_store_schema(), stdout);
+    return CLI_OK;
+}
+
+/* ---------------------------------------------------------------- main */
+
+typedef struct command {
+    const char *name;
+    int (*fn)(int, char **);
+    const char *summary;
+} command;
+
+static const command commands[] = {
+    {"analyze", cmd_analyze, "print one JSON record per document"},
+    {"ingest", cmd_ingest, "store documents in a SQLite database"},
+    {"parse", cmd_parse, "tag and parse text, CoNLL-U out"},
+    {"eval-parse", cmd_eval_parse, "score the tagger and parser on a CoNLL-U file"},
+    {"schema", cmd_schema, "print the database schema"},
+    {NULL, NULL, NULL},
+};
+
+static void usage(FILE *fp)
+{
+    fprintf(fp, "usage: dyad [--version] [--help] COMMAND [ARGS]\n\n"
+                "dyad reads news articles and rebuilds who did what to whom.\n\n"
+                "Commands:\n");
+    for (const command *c = commands; c->name; c++)
+        fprintf(fp, "  %-12s %s\n", c->name, c->summary);
+    fprintf(fp, "\n`dyad COMMAND --help` tells more.\n");
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stderr);
+        return CLI_USAGE;
+    }
+    if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
+        if (argc > 2 && strcmp(argv[1], "help") == 0) {
+            for (const command *c = commands; c->name; c++)
+                if (!strcmp(c->name, argv[2])) {
+                    char *hv[] = {argv[2], "--help", NULL};
+                    return c->fn(2, hv);
+                }
+        }
+        usage(stdout);
+        return CLI_OK;
+    }
+    if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "-V")) {
+        printf("dyad %s\n", DYAD_VERSION);
+        return CLI_OK;
+    }
+    for (const command *c = commands; c->name; c++)
+        if (!strcmp(c->name, argv[1]))
+            return c->fn(argc - 1, argv + 1);
+    cli_errorf(NULL, "'%s' is not a dyad command (see dyad --help)", argv[1]);
+    return CLI_USAGE;
+}

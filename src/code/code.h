@@ -1,0 +1,31 @@
+/* code.h — internals of the event coder shared by its files. */
+#ifndef DYAD_CODE_INTERNAL_H
+#define DYAD_CODE_INTERNAL_H
+#include "dyad.h"
+#include "dict/dict.h"
+
+/* A resolved actor mention. */
+typedef struct code_actor {
+    char code[40];
+    const char *country;   /* "" when unknown */
+    const char *name;
+    const char *text;
+    const char *src;       /* dictionary entry (file:line) or "" */
+    const char *how;       /* "person", "agent", "pronoun"... for evidence */
+    int kind;              /* enum dict_actor_kind, 0 = unresolved */
+    int plural;
+    int head;              /* word index, -1 when from memory only */
+} code_actor;
+
+#define CODE_MEMORY 64
+
+struct dyad_coder {
+    const dyad_dict *dict;
+    int32_t date;           /* YYYYMMDD or 0 */
+    char date_str[16];
+    dyad_arena *arena;      /* memory strings */
+    code_actor mem[CODE_MEMORY];
+    size_t n_mem;           /* total pushed; ring of CODE_MEMORY */
+};
+
+#endif

@@ -1,0 +1,136 @@
+/* dict.h — the compiled dictionary the event coder reads, and the builder
+ * calls every dictionary loader uses to fill it (our text files in
+ * load.c; a PETRARCH loader later).  The coder only ever sees this
+ * structure, never a file format.
+ *
+ * Names are matched token by token on dyad_norm_fold'ed forms: each distinct
+ * folded token gets an integer id, names are paths in a trie over those ids
+ * (edges in one hash table keyed by (node, token id)), and a trie node
+ * carries the list of actors whose name ends there. */
+#ifndef DYAD_DICT_INTERNAL_H
+#define DYAD_DICT_INTERNAL_H
+#include "dyad.h"
+
+#include <stdint.h>
+
+enum dict_actor_kind {
+    DA_COUNTRY = 1,  /* "Russia" → RUS */
+    DA_ADJ,          /* "Russian" → RUS (modifier) */
+    DA_DEMONYM,      /* "Russians" → RUS */
+    DA_CAPITAL,      /* "Moscow" → RUSGOV (metonym) */
+    DA_INSTITUTION,  /* "the Kremlin" → RUSGOV */
+    DA_IGO,          /* "NATO" → IGOWSTNAT */
+    DA_GROUP,        /* armed groups, parties */
+    DA_PERSON,       /* "Rex Tillerson" → dated roles */
+    DA_AGENT,        /* "officials" → GOV, resolved against a country */
+    DA_AGENT_PREFIX  /* "former" → ELI */
+};
+
+typedef struct dict_role {
+    const char *code;   /* "USAGOV" */
+    int32_t from, to;   /* YYYYMMDD, 0 = open end */
+    const char *words;  /* "Secretary of State" or "" */
+} dict_role;
+
+typedef struct dict_actor {
+    int kind;            /* enum dict_actor_kind */
+    const char *code;    /* RUS, RUSGOV, IGOWSTNAT, GOV (agent); person: "" */
+    const char *country; /* RUS, the IGO code, or "" */
+    const char *name;    /* canonical name */
+    dict_role *roles;    /* people */
+    size_t n_roles;
+    const char *src;     /* "actors/people.txt:12" */
+} dict_actor;
+
+typedef struct dict_hit {
+    uint32_t actor;
+    int32_t next; /* next hit of the same trie node, -1 = end */
+} dict_hit;
+
+enum dict_verb_flags {
+    DV_NOUN = 1,  /* nominal trigger ("summit", "sanctions") */
+    DV_SYM = 2,   /* symmetric: code both directions (meet, talk) */
+    DV_SELF = 4   /* needs no target (protest, mobilize) */
+};
+
+typedef struct dict_verb {
+    const char *code;       /* CAMEO event code */
+    const char *third_code; /* code when placed in a third country, or NULL */
+    const char *lemma;      /* verb or noun lemma (folded) */
+    const char *prt;        /* particle ("off"), or NULL */
+    const char **obj;       /* object head lemmas (any of), or NULL */
+    size_t n_obj;
+    const char **prep;      /* prepositions introducing the target, or NULL */
+    size_t n_prep;
+    const char *to;         /* xcomp verb lemma ("threaten to impose"), or NULL */
+    const char **pp;        /* required "PREP NOUN" adjuncts ("by telephone") */
+    size_t n_pp;
+    unsigned flags;         /* enum dict_verb_flags */
+    const char *src;        /* "verbs.txt:123" */
+    const char *pattern;    /* the entry as written, for evidence */
+    int32_t next;           /* next entry with the same lemma, -1 = end */
+} dict_verb;
+
+typedef struct dict_code {
+    char code[8];
+    const char *desc;
+    double goldstein;
+    const char *plover;
+    int quad;
+} dict_code;
+
+/* open-addressing hash tables */
+typedef struct dict_smap { /* string → int32 */
+    const char **keys;
+    int32_t *vals;
+    size_t cap, n;
+} dict_smap;
+
+typedef struct dict_imap { /* uint64 → int32 */
+    uint64_t *keys;  /* key + 1; 0 = empty */
+    int32_t *vals;
+    size_t cap, n;
+} dict_imap;
+
+struct dyad_dict {
+    dyad_arena *arena;
+    dict_smap toks;      /* folded token → id */
+    int32_t n_toks;
+    dict_imap edges;     /* (node << 32 | tok) → child node */
+    int32_t *node_hit;   /* per node: first hit, -1 = none */
+    size_t n_nodes, cap_nodes;
+    dict_hit *hits;
+    size_t n_hits, cap_hits;
+    dict_actor *actors;
+    size_t n_actors, cap_actors;
+    dict_verb *verbs;
+    size_t n_verbs, cap_verbs;
+    dict_smap verb_lemma; /* lemma → first verb entry */
+    dict_code *codes;
+    size_t n_codes, cap_codes;
+    dict_smap code_index;
+    dyad_dict_stats stats;
+};
+
+/* ---- builder (used by loaders) */
+dyad_dict *dict_new(void);
+/* Copy *tmpl (strings must already live in d->arena) and return its index,
+ * or -1 on OOM. */
+int32_t dict_add_actor(dyad_dict *d, const dict_actor *tmpl);
+/* Add a name (as written; folded and split here) for an actor.  A leading
+ * "the" is dropped.  0 or DYAD_ENOMEM. */
+int dict_add_name(dyad_dict *d, int32_t actor, const char *name);
+int dict_add_verb(dyad_dict *d, const dict_verb *tmpl);
+int dict_add_code(dyad_dict *d, const dict_code *c);
+char *dict_strdup(dyad_dict *d, const char *s);
+
+/* ---- queries (used by the coder) */
+int32_t dict_tok_id(const dyad_dict *d, const char *folded, size_t n);
+int32_t dict_trie_child(const dyad_dict *d, int32_t node, int32_t tok);
+int32_t dict_first_verb(const dyad_dict *d, const char *lemma);
+const dict_code *dict_code_find(const dyad_dict *d, const char *code);
+
+/* YYYY-MM-DD (or a prefix) → YYYYMMDD, 0 when not a date */
+int32_t dict_parse_date(const char *s, size_t n);
+
+#endif

@@ -1,0 +1,300 @@
+/* doc.c — the pipeline on one input (read → repair → clean → tokenize →
+ * split → tag/parse) and the document record it produces. */
+#include "dyad.h"
+#include "clean/clean.h"
+#include "doc/json.h"
+#include "read/html.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* 128-bit content hash (two independent 64-bit FNV-1a-style lanes). */
+static void content_hash(const char *s, size_t n, char out[33])
+{
+    uint64_t h1 = 1469598103934665603ULL, h2 = 0x9E3779B97F4A7C15ULL;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        h1 = (h1 ^ c) * 1099511628211ULL;
+        h2 = (h2 ^ c) * 0x100000001B3ULL + 0x2545F4914F6CDD1DULL;
+        h2 ^= h2 >> 29;
+    }
+    static const char hex[] = "0123456789abcdef";
+    for (int i = 0; i < 16; i++) {
+        out[i] = hex[(h1 >> (60 - 4 * i)) & 15];
+        out[16 + i] = hex[(h2 >> (60 - 4 * i)) & 15];
+    }
+    out[32] = '\0';
+}
+
+static int add_warning(dyad_doc *d, const char *msg)
+{
+    const char **w = dyad_arena_alloc(d->arena, (d->n_warnings + 1) * sizeof *w);
+    if (!w)
+        return DYAD_ENOMEM;
+    if (d->n_warnings)
+        memcpy(w, d->warnings, d->n_warnings * sizeof *w);
+    w[d->n_warnings++] = dyad_arena_strdup(d->arena, msg);
+    d->warnings = w;
+    return 0;
+}
+
+/* Name the input on an error a lower stage reported without a path. */
+static int with_path(dyad_error *err, int rc, const char *path)
+{
+    if (err) {
+        err->code = rc;
+        if (!err->path[0])
+            snprintf(err->path, sizeof err->path, "%s", path);
+    }
+    return rc;
+}
+
+static int only_space(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != ' ' && s[i] != '\n' && s[i] != '\r' && s[i] != '\t' && s[i] != '\f')
+            return 0;
+    return 1;
+}
+
+static int parse_sentences(dyad_doc *d, const dyad_nlp *nlp, dyad_error *err)
+{
+    d->words = dyad_arena_calloc(d->arena, (d->n_sentences + 1) * sizeof *d->words);
+    if (!d->words)
+        return dyad_error_set(err, DYAD_ENOMEM, d->path, -1, "out of memory");
+    for (size_t s = 0; s < d->n_sentences; s++) {
+        const dyad_sentence *se = &d->sentences[s];
+        size_t n = se->tok_end - se->tok_first;
+        if (!n)
+            continue;
+        dyad_word *w = dyad_arena_calloc(d->arena, n * sizeof *w);
+        if (!w)
+            return dyad_error_set(err, DYAD_ENOMEM, d->path, -1, "out of memory");
+        for (size_t i = 0; i < n; i++) {
+            const dyad_token *t = &d->tokens[se->tok_first + i];
+            w[i].form = d->body + t->start;
+            w[i].len = t->end - t->start;
+            w[i].start = t->start;
+        }
+        int rc = dyad_nlp_annotate(nlp, d->arena, w, n, err);
+        if (rc)
+            return rc;
+        d->words[s] = w;
+    }
+    return 0;
+}
+
+int dyad_doc_analyze(const dyad_input *in, const dyad_options *opt, dyad_doc **out,
+                     dyad_error *err)
+{
+    static const dyad_options defaults = {0};
+    if (!opt)
+        opt = &defaults;
+    *out = NULL;
+    const char *path = in->path ? in->path : "-";
+    size_t raw_len = in->html ? in->html_len : in->text_len;
+    const char *raw = in->html ? in->html : in->text;
+    if (!raw)
+        return dyad_error_set(err, DYAD_EEMPTY, path, -1, "no text");
+    dyad_arena *a = dyad_arena_new(raw_len * 3 + 4096 < (1u << 22) ? raw_len * 3 + 4096 : (1u << 22));
+    dyad_doc *d = a ? dyad_arena_calloc(a, sizeof *d) : NULL;
+    if (!d) {
+        dyad_arena_free(a);
+        return dyad_error_set(err, DYAD_ENOMEM, path, -1, "out of memory");
+    }
+    d->arena = a;
+    d->id = dyad_arena_strdup(a, in->id ? in->id : path);
+    d->path = dyad_arena_strdup(a, path);
+    d->url = dyad_arena_strdup(a, in->url);
+    d->source = dyad_arena_strdup(a, in->source);
+    d->title = in->title && *in->title ? dyad_arena_strdup(a, in->title) : NULL;
+    char date[11];
+    if (in->date && dyad_date_parse(in->date, strlen(in->date), date, 0))
+        d->date = dyad_arena_strdup(a, date);
+    int rc = 0;
+
+    /* 1. valid UTF-8 */
+    size_t n, bad = 0;
+    char *text = dyad_utf8_repair(a, raw, raw_len, &n, &bad);
+    if (!text) {
+        rc = dyad_error_set(err, DYAD_ENOMEM, path, -1, "out of memory");
+        goto fail;
+    }
+    d->n_bad_utf8 = bad;
+    if (bad) {
+        char msg[96];
+        snprintf(msg, sizeof msg, "%zu invalid UTF-8 sequence%s or NUL byte%s replaced", bad,
+                 bad == 1 ? "" : "s", bad == 1 ? "" : "s");
+        add_warning(d, msg);
+    }
+    /* 2. HTML → text */
+    if (in->html) {
+        dyad_html_meta meta;
+        char *t;
+        size_t tn;
+        if ((rc = dyad_html_extract(a, text, n, &t, &tn, &meta, err))) {
+            with_path(err, rc, path);
+            goto fail;
+        }
+        text = t;
+        n = tn;
+        if (!d->title && meta.title)
+            d->title = meta.title;
+        if (!d->url && meta.url)
+            d->url = meta.url;
+        if (!d->date && meta.date && dyad_date_parse(meta.date, strlen(meta.date), date, 0))
+            d->date = dyad_arena_strdup(a, date);
+    }
+    if (only_space(text, n)) {
+        if (in->line > 1)
+            rc = dyad_error_set(err, DYAD_EEMPTY, path, -1, "line %u: empty document, no text",
+                                in->line);
+        else
+            rc = dyad_error_set(err, DYAD_EEMPTY, path, -1, "empty document, no text");
+        goto fail;
+    }
+    /* 3. body and metadata */
+    if ((rc = dyad_clean(a, text, n, d, err))) {
+        with_path(err, rc, path);
+        goto fail;
+    }
+    if (!d->body_len) {
+        rc = dyad_error_set(err, DYAD_EEMPTY, path, -1, "no article text, only page debris (%zu lines)",
+                            d->n_removed);
+        goto fail;
+    }
+    if (strcmp(d->lang, "en") != 0 && strcmp(d->lang, "und") != 0) {
+        rc = dyad_error_set(err, DYAD_ELANG, path, -1,
+                            "text is in another language (%s); dyad reads English news", d->lang);
+        goto fail;
+    }
+    if (opt->date) {
+        if (!dyad_date_parse(opt->date, strlen(opt->date), date, 1)) {
+            rc = dyad_error_set(err, DYAD_EUSAGE, path, -1, "bad --date '%s' (want YYYY-MM-DD)",
+                                opt->date);
+            goto fail;
+        }
+        d->date = dyad_arena_strdup(a, date);
+    }
+    content_hash(d->body, d->body_len, d->hash);
+    /* 4. tokens and sentences */
+    if ((rc = dyad_tokenize(a, d->body, d->body_len, &d->tokens, &d->n_tokens, err)) ||
+        (rc = dyad_split_sentences(a, d->body, d->body_len, d->tokens, d->n_tokens,
+                                   &d->sentences, &d->n_sentences, err))) {
+        with_path(err, rc, path);
+        goto fail;
+    }
+    /* 5. tags and trees */
+    if (opt->nlp && (rc = parse_sentences(d, opt->nlp, err))) {
+        with_path(err, rc, path);
+        goto fail;
+    }
+    *out = d;
+    return 0;
+fail:
+    dyad_arena_free(a);
+    return rc ? rc : DYAD_ENOMEM;
+}
+
+void dyad_doc_free(dyad_doc *doc)
+{
+    if (doc)
+        dyad_arena_free(doc->arena);
+}
+
+/* ---------------------------------------------------------------- record */
+
+static void key_str(jbuf *b, const char *k, const char *v)
+{
+    jb_key(b, k);
+    jb_val_str(b, v);
+}
+
+int dyad_doc_write_json(const dyad_doc *d, const dyad_options *opt, FILE *fp, int pretty)
+{
+    static const dyad_options defaults = {0};
+    if (!opt)
+        opt = &defaults;
+    jbuf b;
+    jb_init(&b, pretty);
+    jb_obj_open(&b);
+    key_str(&b, "doc", d->id);
+    key_str(&b, "path", d->path);
+    key_str(&b, "url", d->url);
+    key_str(&b, "source", d->source);
+    key_str(&b, "title", d->title);
+    key_str(&b, "kicker", d->kicker);
+    jb_key(&b, "byline");
+    jb_arr_open(&b);
+    for (size_t i = 0; i < d->n_byline; i++) {
+        jb_elem(&b);
+        jb_val_str(&b, d->byline[i]);
+    }
+    jb_arr_close(&b);
+    key_str(&b, "publication", d->publication);
+    key_str(&b, "dateline", d->dateline);
+    key_str(&b, "date", d->date);
+    key_str(&b, "lang", d->lang);
+    key_str(&b, "hash", d->hash);
+    jb_key(&b, "removed");
+    jb_arr_open(&b);
+    for (size_t i = 0; i < d->n_removed; i++) {
+        jb_elem(&b);
+        jb_obj_open(&b);
+        jb_key(&b, "line");
+        jb_val_int(&b, d->removed[i].line);
+        key_str(&b, "text", d->removed[i].text);
+        key_str(&b, "reason", d->removed[i].reason);
+        jb_obj_close(&b);
+    }
+    jb_arr_close(&b);
+    jb_key(&b, "sentences");
+    if (opt->list_sentences) {
+        jb_arr_open(&b);
+        for (size_t i = 0; i < d->n_sentences; i++) {
+            const dyad_sentence *s = &d->sentences[i];
+            jb_elem(&b);
+            jb_obj_open(&b);
+            jb_key(&b, "start");
+            jb_val_int(&b, s->start);
+            jb_key(&b, "end");
+            jb_val_int(&b, s->end);
+            jb_key(&b, "text");
+            jb_val_strn(&b, d->body + s->start, s->end - s->start);
+            jb_obj_close(&b);
+        }
+        jb_arr_close(&b);
+    } else {
+        jb_val_int(&b, (long long)d->n_sentences);
+    }
+    jb_key(&b, "tokens");
+    jb_val_int(&b, (long long)d->n_tokens);
+    if (opt->keep_body) {
+        jb_key(&b, "body");
+        jb_val_strn(&b, d->body, d->body_len);
+    }
+    jb_key(&b, "warnings");
+    jb_arr_open(&b);
+    for (size_t i = 0; i < d->n_warnings; i++) {
+        jb_elem(&b);
+        jb_val_str(&b, d->warnings[i]);
+    }
+    jb_arr_close(&b);
+    static const char *const later[] = {"entities", "quotes", "events", "locations", NULL};
+    for (int i = 0; later[i]; i++) {
+        jb_key(&b, later[i]);
+        jb_arr_open(&b);
+        jb_arr_close(&b);
+    }
+    jb_key(&b, "tone");
+    jb_val_null(&b);
+    jb_obj_close(&b);
+    jb_raw(&b, "\n", 1);
+    int rc = 0;
+    if (b.oom)
+        rc = DYAD_ENOMEM;
+    else if (fwrite(b.p, 1, b.n, fp) != b.n)
+        rc = DYAD_EIO;
+    jb_free(&b);
+    return rc;
+}

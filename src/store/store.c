@@ -1,0 +1,240 @@
+/* store.c — documents (and every later layer) in SQLite: WAL mode, one
+ * transaction per document, prepared statements only, idempotent by the
+ * content hash of the cleaned body. */
+#include "dyad.h"
+#include "doc/json.h"
+
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SCHEMA_VERSION "1"
+
+static const char schema_sql[] =
+    "-- dyad database schema, version " SCHEMA_VERSION "\n"
+    "CREATE TABLE IF NOT EXISTS meta (\n"
+    "  key   TEXT PRIMARY KEY,\n"
+    "  value TEXT\n"
+    ");\n"
+    "-- one row per document; hash = content hash of the cleaned body\n"
+    "CREATE TABLE IF NOT EXISTS documents (\n"
+    "  id          INTEGER PRIMARY KEY,\n"
+    "  hash        TEXT NOT NULL UNIQUE,\n"
+    "  doc         TEXT NOT NULL,   -- JSONL id or file name\n"
+    "  path        TEXT,\n"
+    "  url         TEXT,\n"
+    "  source      TEXT,\n"
+    "  title       TEXT,\n"
+    "  kicker      TEXT,\n"
+    "  byline      TEXT,            -- JSON array of names and agencies\n"
+    "  publication TEXT,\n"
+    "  dateline    TEXT,\n"
+    "  date        TEXT,            -- YYYY-MM-DD or NULL\n"
+    "  lang        TEXT,\n"
+    "  body        TEXT NOT NULL,   -- cleaned text; offsets below index it\n"
+    "  n_sentences INTEGER NOT NULL,\n"
+    "  n_tokens    INTEGER NOT NULL,\n"
+    "  ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))\n"
+    ");\n"
+    "CREATE INDEX IF NOT EXISTS documents_date ON documents(date);\n"
+    "-- page debris taken out of the body, with its input line number\n"
+    "CREATE TABLE IF NOT EXISTS removed (\n"
+    "  doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,\n"
+    "  line   INTEGER NOT NULL,\n"
+    "  text   TEXT NOT NULL,\n"
+    "  reason TEXT NOT NULL\n"
+    ");\n"
+    "CREATE INDEX IF NOT EXISTS removed_doc ON removed(doc_id);\n"
+    "-- sentences: byte offsets [start, end) into documents.body\n"
+    "CREATE TABLE IF NOT EXISTS sentences (\n"
+    "  doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,\n"
+    "  idx    INTEGER NOT NULL,\n"
+    "  start  INTEGER NOT NULL,\n"
+    "  end    INTEGER NOT NULL,\n"
+    "  text   TEXT NOT NULL,\n"
+    "  PRIMARY KEY (doc_id, idx)\n"
+    ");\n"
+    "CREATE TABLE IF NOT EXISTS warnings (\n"
+    "  doc_id  INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,\n"
+    "  message TEXT NOT NULL\n"
+    ");\n";
+
+enum { ST_FIND, ST_DOC, ST_REMOVED, ST_SENT, ST_WARN, ST_BEGIN, ST_COMMIT, ST_ROLLBACK, ST_N };
+
+static const char *const stmt_sql[ST_N] = {
+    "SELECT id FROM documents WHERE hash = ?1",
+    "INSERT INTO documents (hash, doc, path, url, source, title, kicker, byline, publication,"
+    " dateline, date, lang, body, n_sentences, n_tokens)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+    "INSERT INTO removed (doc_id, line, text, reason) VALUES (?1, ?2, ?3, ?4)",
+    "INSERT INTO sentences (doc_id, idx, start, end, text) VALUES (?1, ?2, ?3, ?4, ?5)",
+    "INSERT INTO warnings (doc_id, message) VALUES (?1, ?2)",
+    "BEGIN IMMEDIATE",
+    "COMMIT",
+    "ROLLBACK",
+};
+
+struct dyad_store {
+    sqlite3 *db;
+    sqlite3_stmt *st[ST_N];
+    char *path;
+};
+
+const char *dyad_store_schema(void) { return schema_sql; }
+
+static int db_error(dyad_store *s, dyad_error *err, const char *what)
+{
+    return dyad_error_set(err, DYAD_EDB, s ? s->path : NULL, -1, "%s: %s", what,
+                          s && s->db ? sqlite3_errmsg(s->db) : "no database");
+}
+
+void dyad_store_close(dyad_store *s)
+{
+    if (!s)
+        return;
+    for (int i = 0; i < ST_N; i++)
+        sqlite3_finalize(s->st[i]);
+    sqlite3_close(s->db);
+    free(s->path);
+    free(s);
+}
+
+int dyad_store_open(const char *path, dyad_store **out, dyad_error *err)
+{
+    *out = NULL;
+    dyad_store *s = calloc(1, sizeof *s);
+    if (!s || !(s->path = strdup(path))) {
+        free(s);
+        return dyad_error_set(err, DYAD_ENOMEM, path, -1, "out of memory");
+    }
+    if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+        int rc = db_error(s, err, "cannot open database");
+        dyad_store_close(s);
+        return rc;
+    }
+    sqlite3_busy_timeout(s->db, 10000);
+    char *msg = NULL;
+    if (sqlite3_exec(s->db, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;",
+                     NULL, NULL, &msg) != SQLITE_OK ||
+        sqlite3_exec(s->db, schema_sql, NULL, NULL, &msg) != SQLITE_OK ||
+        sqlite3_exec(s->db, "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '"
+                     SCHEMA_VERSION "')", NULL, NULL, &msg) != SQLITE_OK) {
+        int rc = dyad_error_set(err, DYAD_EDB, path, -1, "cannot set up schema: %s",
+                                msg ? msg : sqlite3_errmsg(s->db));
+        sqlite3_free(msg);
+        dyad_store_close(s);
+        return rc;
+    }
+    for (int i = 0; i < ST_N; i++)
+        if (sqlite3_prepare_v2(s->db, stmt_sql[i], -1, &s->st[i], NULL) != SQLITE_OK) {
+            int rc = db_error(s, err, "cannot prepare statement");
+            dyad_store_close(s);
+            return rc;
+        }
+    *out = s;
+    return 0;
+}
+
+static int bind_text(sqlite3_stmt *st, int i, const char *v, size_t n)
+{
+    if (!v)
+        return sqlite3_bind_null(st, i);
+    return sqlite3_bind_text(st, i, v, (int)n, SQLITE_TRANSIENT);
+}
+
+static int bind_str(sqlite3_stmt *st, int i, const char *v)
+{
+    return bind_text(st, i, v, v ? strlen(v) : 0);
+}
+
+static int step_done(sqlite3_stmt *st)
+{
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return rc == SQLITE_DONE ? 0 : rc;
+}
+
+static int put_rows(dyad_store *s, const dyad_doc *d, sqlite3_int64 id)
+{
+    sqlite3_stmt *st = s->st[ST_REMOVED];
+    for (size_t i = 0; i < d->n_removed; i++) {
+        sqlite3_bind_int64(st, 1, id);
+        sqlite3_bind_int64(st, 2, d->removed[i].line);
+        bind_str(st, 3, d->removed[i].text);
+        bind_str(st, 4, d->removed[i].reason);
+        if (step_done(st))
+            return 1;
+    }
+    st = s->st[ST_SENT];
+    for (size_t i = 0; i < d->n_sentences; i++) {
+        const dyad_sentence *se = &d->sentences[i];
+        sqlite3_bind_int64(st, 1, id);
+        sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
+        sqlite3_bind_int64(st, 3, se->start);
+        sqlite3_bind_int64(st, 4, se->end);
+        bind_text(st, 5, d->body + se->start, se->end - se->start);
+        if (step_done(st))
+            return 1;
+    }
+    st = s->st[ST_WARN];
+    for (size_t i = 0; i < d->n_warnings; i++) {
+        sqlite3_bind_int64(st, 1, id);
+        bind_str(st, 2, d->warnings[i]);
+        if (step_done(st))
+            return 1;
+    }
+    return 0;
+}
+
+int dyad_store_put(dyad_store *s, const dyad_doc *d, dyad_error *err)
+{
+    if (!s || !d)
+        return dyad_error_set(err, DYAD_EUSAGE, NULL, -1, "no store or document");
+    if (step_done(s->st[ST_BEGIN]))
+        return db_error(s, err, "cannot begin transaction");
+    sqlite3_stmt *st = s->st[ST_FIND];
+    bind_str(st, 1, d->hash);
+    int found = sqlite3_step(st) == SQLITE_ROW;
+    sqlite3_int64 old = found ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    if (found) {
+        step_done(s->st[ST_ROLLBACK]);
+        return dyad_error_set(err, DYAD_EDUP, d->path, -1,
+                              "already stored (document %lld, same content), skipped", (long long)old);
+    }
+    jbuf by;
+    jb_init(&by, 0);
+    jb_arr_open(&by);
+    for (size_t i = 0; i < d->n_byline; i++) {
+        jb_elem(&by);
+        jb_val_str(&by, d->byline[i]);
+    }
+    jb_arr_close(&by);
+    st = s->st[ST_DOC];
+    bind_str(st, 1, d->hash);
+    bind_str(st, 2, d->id);
+    bind_str(st, 3, d->path);
+    bind_str(st, 4, d->url);
+    bind_str(st, 5, d->source);
+    bind_str(st, 6, d->title);
+    bind_str(st, 7, d->kicker);
+    bind_text(st, 8, by.oom ? "[]" : by.p, by.oom ? 2 : by.n);
+    bind_str(st, 9, d->publication);
+    bind_str(st, 10, d->dateline);
+    bind_str(st, 11, d->date);
+    bind_str(st, 12, d->lang);
+    bind_text(st, 13, d->body, d->body_len);
+    sqlite3_bind_int64(st, 14, (sqlite3_int64)d->n_sentences);
+    sqlite3_bind_int64(st, 15, (sqlite3_int64)d->n_tokens);
+    int bad = step_done(st);
+    jb_free(&by);
+    sqlite3_int64 id = sqlite3_last_insert_rowid(s->db);
+    if (bad || put_rows(s, d, id) || step_done(s->st[ST_COMMIT])) {
+        int rc = db_error(s, err, "cannot store document");
+        step_done(s->st[ST_ROLLBACK]); /* never half a document */
+        return rc;
+    }
+    return 0;
+}
