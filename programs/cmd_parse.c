@@ -27,6 +27,7 @@ static const char eval_usage[] =
     "then the speed of tagging and parsing.\n"
     "\n"
     "  --models DIR       model directory (default: $DYAD_MODELS, then models/)\n"
+    "  --output FILE      also write the system's analyses as CoNLL-U\n"
     "  -h, --help         this help\n";
 
 static double now_s(void)
@@ -245,7 +246,7 @@ typedef struct scores {
 } scores;
 
 static void score_sentence(const dyad_nlp *nlp, dyad_arena *a, gold_word *g,
-                           size_t n, scores *sc)
+                           size_t n, scores *sc, FILE *out)
 {
     dyad_word *w = dyad_arena_calloc(a, sizeof *w * n);
     if (!w)
@@ -260,6 +261,8 @@ static void score_sentence(const dyad_nlp *nlp, dyad_arena *a, gold_word *g,
     sc->words += n;
     if (rc != 0)
         return;
+    if (out)
+        print_words(w, n, NULL, NULL, out);
     for (size_t i = 0; i < n; i++) {
         sc->upos += strcmp(dyad_upos_name(w[i].upos), g[i].upos) == 0;
         sc->xpos += strcmp(w[i].xpos, g[i].xpos) == 0;
@@ -276,13 +279,15 @@ static void score_sentence(const dyad_nlp *nlp, dyad_arena *a, gold_word *g,
 
 int cmd_eval_parse(int argc, char **argv)
 {
-    const char *models = NULL, *gold = NULL;
+    const char *models = NULL, *gold = NULL, *output = NULL;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
             fputs(eval_usage, stdout);
             return CLI_OK;
         } else if (!strcmp(argv[i], "--models") && i + 1 < argc) {
             models = argv[++i];
+        } else if (!strcmp(argv[i], "--output") && i + 1 < argc) {
+            output = argv[++i];
         } else if (argv[i][0] == '-' && argv[i][1]) {
             cli_errorf(NULL, "eval-parse: unknown option '%s'", argv[i]);
             return CLI_USAGE;
@@ -315,6 +320,13 @@ int cmd_eval_parse(int argc, char **argv)
         free(data);
         return CLI_USAGE;
     }
+    FILE *out = NULL;
+    if (output && !(out = fopen(output, "w"))) {
+        cli_errorf(output, "cannot write the file");
+        dyad_nlp_free(nlp);
+        free(data);
+        return CLI_USAGE;
+    }
     dyad_arena *a = dyad_arena_new(0);
     size_t cap = 256, n = 0;
     gold_word *g = malloc(cap * sizeof *g);
@@ -330,7 +342,7 @@ int cmd_eval_parse(int argc, char **argv)
             eol[-1] = 0;
         if (*p == 0) {
             if (n) {
-                score_sentence(nlp, a, g, n, &sc);
+                score_sentence(nlp, a, g, n, &sc, out);
                 dyad_arena_reset(a);
                 n = 0;
             }
@@ -359,8 +371,10 @@ int cmd_eval_parse(int argc, char **argv)
         p = next;
     }
     if (!bad && n)
-        score_sentence(nlp, a, g, n, &sc);
+        score_sentence(nlp, a, g, n, &sc, out);
     free(g);
+    if (out && fclose(out) != 0)
+        bad = 1;
     dyad_arena_free(a);
     dyad_nlp_free(nlp);
     free(data);

@@ -9,7 +9,7 @@ fi
 status=0
 if [ -x tools/gen_cameo.sh ] || [ -f tools/gen_cameo.sh ]; then
     tmp=$(mktemp)
-    if sh tools/gen_cameo.sh "$SHARED" > "$tmp" 2>/dev/null && [ -s "$tmp" ]; then
+    if sh tools/gen_cameo.sh "$SHARED/cameo" > "$tmp" 2>/dev/null && [ -s "$tmp" ]; then
         if cmp -s "$tmp" dict/cameo.tsv; then echo "ok: dict/cameo.tsv"; else echo "differs: dict/cameo.tsv"; status=1; fi
     else
         echo "SKIP: tools/gen_cameo.sh produced nothing"

@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 /* ------------------------------------------------------------ utilities */
@@ -79,6 +80,7 @@ typedef struct cword {
 typedef struct csent {
     cword *w;
     int n;
+    int weight;    /* lexicon weight: 2 for the first training file */
     /* derived */
     nlp_tok *toks;
     char **lower;
@@ -91,6 +93,8 @@ typedef struct corpus {
     csent *s;
     size_t n, cap;
 } corpus;
+
+static int g_next_weight = 2;
 
 static void read_conllu(const char *path, corpus *c)
 {
@@ -113,6 +117,7 @@ static void read_conllu(const char *path, corpus *c)
                 memset(&c->s[c->n], 0, sizeof c->s[0]);
                 c->s[c->n].w = w;
                 c->s[c->n].n = n;
+                c->s[c->n].weight = g_next_weight;
                 c->n++;
                 w = NULL;
                 n = cap = 0;
@@ -463,6 +468,8 @@ static void train_tagger(tperc *p, corpus *c, int epochs, int folds, int skip)
 /* Replace weights by their averages (in place, for prediction). */
 static void tp_average(tperc *p)
 {
+    if (p->n_cls < 0)
+        return;
     for (size_t i = 0; i < p->nf; i++)
         for (uint32_t j = 0; j < p->f[i].n; j++) {
             tw *e = &p->f[i].e[j];
@@ -471,6 +478,7 @@ static void tp_average(tperc *p)
             e->tot = 0;
             e->ts = p->now;
         }
+    p->n_cls = -p->n_cls - 1; /* averaged: a second call does nothing */
 }
 
 static void tag_with(const tperc *p, csent *s, int *out)
@@ -951,9 +959,52 @@ static void lemma_recipe(const char *form, const char *lemma, char *out, int *ke
     *keep = 0;
 }
 
+/* The lemma a recipe gives for a form (as nlp_lemmatize's emit_lemma). */
+static void apply_recipe(const char *form, const char *val, int keep, char *out)
+{
+    size_t n = strlen(form), ln = strlen(val);
+    for (size_t j = 0; j < ln; j++) {
+        char ch = val[j];
+        if (keep && j < n && form[j] >= 'A' && form[j] <= 'Z' && form[j] + 32 == ch)
+            ch = form[j];
+        out[j] = ch;
+    }
+    out[ln] = 0;
+}
+
+typedef struct formctx {
+    spool *sp;
+    elist *tab;
+    nlp_ktab lower_tab;
+    size_t kept;
+} formctx;
+
+static void form_emit(void *vctx, const char *k, const char *v, uint32_t b,
+                      size_t count, size_t total)
+{
+    formctx *c = vctx;
+    int tag;
+    const char *form;
+    split_key(k, &tag, &form);
+    char lo[1024], mine[1100], theirs[1100];
+    if (strlen(form) >= sizeof lo)
+        return;
+    lower_ascii(form, lo);
+    apply_recipe(form, v, (int)(b & 1), mine);
+    const nlp_slot *e = nlp_ktab_find(&c->lower_tab, nlp_lex_key(NLP_LEX_LEMMA_XPOS, tag, lo, strlen(lo)));
+    if (e) {
+        apply_recipe(form, c->sp->buf + e->a, (int)(e->b & 1), theirs);
+        if (strcmp(mine, theirs) == 0)
+            return;
+    }
+    el_add(c->tab, nlp_lex_key(NLP_LEX_LEMMA_FORM, tag, form, strlen(form)),
+           sp_add(c->sp, v), b);
+    c->kept++;
+}
+
 static void build_lexicon(corpus *c, spool *sp, elist *lex)
 {
-    rlist by_xpos = {0}, by_upos = {0}, feats_form = {0}, feats_tag = {0}, sufs = {0};
+    rlist by_xpos = {0}, by_upos = {0}, by_form = {0}, feats_form = {0}, feats_tag = {0}, sufs = {0};
     char key[2048], val[1100], lo[1024];
     for (size_t si = 0; si < c->n; si++) {
         csent *s = &c->s[si];
@@ -964,17 +1015,37 @@ static void build_lexicon(corpus *c, spool *sp, elist *lex)
             int keep;
             lemma_recipe(w->form, w->lemma, val, &keep);
             lower_ascii(w->form, lo);
-            snprintf(key, sizeof key, "%d\x01%s", s->tag[i], lo);
-            rl_add(&by_xpos, key, val, (uint32_t)keep);
-            rl_add(&feats_form, key, w->feats, 0);
-            snprintf(key, sizeof key, "%d\x01%s", nlp_upos_from_name(w->upos), lo);
-            rl_add(&by_upos, key, val, (uint32_t)keep);
+            for (int rep = 0; rep < s->weight; rep++) {
+                snprintf(key, sizeof key, "%d\x01%s", s->tag[i], lo);
+                rl_add(&by_xpos, key, val, (uint32_t)keep);
+                if (rep == 0)
+                    rl_add(&feats_form, key, w->feats, 0);
+                snprintf(key, sizeof key, "%d\x01%s", s->tag[i], w->form);
+                rl_add(&by_form, key, val, (uint32_t)keep);
+                snprintf(key, sizeof key, "%d\x01%s", nlp_upos_from_name(w->upos), lo);
+                rl_add(&by_upos, key, val, (uint32_t)keep);
+            }
             snprintf(key, sizeof key, "%d\x01", s->tag[i]);
             rl_add(&feats_tag, key, w->feats, 0);
         }
     }
     lexctx lc = { sp, lex, NLP_LEX_LEMMA_XPOS, 1 };
+    size_t lex_before = lex->n;
     rl_best(&by_xpos, lex_emit, &lc);
+    /* Exact-form entries where the form's own most frequent lemma differs
+     * from what its lower-cased entry gives ("i" -> "I"). */
+    {
+        elist copy = {0};
+        for (size_t i = lex_before; i < lex->n; i++)
+            el_add(&copy, lex->v[i].key, lex->v[i].a, lex->v[i].b);
+        size_t ns;
+        nlp_slot *sl = build_ktab(&copy, &ns);
+        formctx fc = { sp, lex, { sl, (uint32_t)(ns - 1) }, 0 };
+        rl_best(&by_form, form_emit, &fc);
+        fprintf(stderr, "train_nlp: %zu exact-form lemma entries\n", fc.kept);
+        free(sl);
+        free(copy.v);
+    }
     lc.kind = NLP_LEX_LEMMA_UPOS;
     rl_best(&by_upos, lex_emit, &lc);
     /* FEATS: per tag, and per form where it differs from the tag's. */
@@ -1095,9 +1166,69 @@ static void build_lexicon(corpus *c, spool *sp, elist *lex)
     }
     rl_free(&by_xpos);
     rl_free(&by_upos);
+    rl_free(&by_form);
     rl_free(&feats_form);
     rl_free(&feats_tag);
     rl_free(&sufs);
+}
+
+/* Ambiguity classes: for each lower-cased form seen at least 3 times, the set
+ * of tag classes making up at least 5% of its occurrences, hashed to a
+ * 32-bit id.  Rarer words stay "unknown" (0), as most words at test time
+ * that the dictionary lacks are. */
+static elist g_amb;
+
+static void build_ambiguity(corpus *c)
+{
+    rlist l = {0};
+    char num[16];
+    for (size_t si = 0; si < c->n; si++)
+        for (int i = 0; i < c->s[si].n; i++) {
+            snprintf(num, sizeof num, "%03d", c->s[si].tag[i]);
+            rl_add(&l, c->s[si].lower[i], num, 0);
+        }
+    qsort(l.v, l.n, sizeof *l.v, cmp_rec);
+    size_t i = 0, n_words = 0;
+    while (i < l.n) {
+        size_t j = i;
+        while (j < l.n && strcmp(l.v[j].k, l.v[i].k) == 0)
+            j++;
+        size_t total = j - i;
+        if (total >= 3) {
+            uint64_t h = 0x1234567;
+            for (size_t r = i; r < j;) {
+                size_t q = r;
+                while (q < j && strcmp(l.v[q].v, l.v[r].v) == 0)
+                    q++;
+                if ((q - r) * 20 >= total)
+                    h = nlp_mix(h, (uint64_t)atoi(l.v[r].v) + 1);
+                r = q;
+            }
+            uint32_t id = (uint32_t)(h ^ (h >> 32));
+            if (!id)
+                id = 1;
+            el_add(&g_amb, nlp_lex_key(NLP_LEX_AMBIG, 0, l.v[i].k, strlen(l.v[i].k)), 0, id);
+            n_words++;
+        }
+        i = j;
+    }
+    rl_free(&l);
+    /* the table as the tagger will see it at run time */
+    elist copy = {0};
+    for (size_t k = 0; k < g_amb.n; k++)
+        el_add(&copy, g_amb.v[k].key, g_amb.v[k].a, g_amb.v[k].b);
+    size_t ns;
+    nlp_slot *sl = build_ktab(&copy, &ns);
+    nlp_ktab t = { sl, (uint32_t)(ns - 1) };
+    for (size_t si = 0; si < c->n; si++)
+        for (int k = 0; k < c->s[si].n; k++) {
+            const char *lo = c->s[si].lower[k];
+            const nlp_slot *e = nlp_ktab_find(&t, nlp_lex_key(NLP_LEX_AMBIG, 0, lo, strlen(lo)));
+            c->s[si].toks[k].amb = e ? e->b : 0;
+        }
+    free(sl);
+    free(copy.v);
+    fprintf(stderr, "train_nlp: %zu words with an ambiguity class\n", n_words);
 }
 
 /* ------------------------------------------------------------ writing */
@@ -1208,6 +1339,7 @@ int main(int argc, char **argv)
     const char *dev[8];
     int n_dev = 0, tag_epochs = 8, parse_epochs = 12, folds = 4;
     float tag_thresh = 0.02f, par_thresh = 0.02f;
+    char *sweep = NULL;
     corpus train = {0};
     {
         const uint32_t one = 1;
@@ -1226,10 +1358,14 @@ int main(int argc, char **argv)
         else if (!strcmp(argv[i], "--folds") && i + 1 < argc) folds = atoi(argv[++i]);
         else if (!strcmp(argv[i], "--tag-thresh") && i + 1 < argc) tag_thresh = (float)atof(argv[++i]);
         else if (!strcmp(argv[i], "--parse-thresh") && i + 1 < argc) par_thresh = (float)atof(argv[++i]);
+        else if (!strcmp(argv[i], "--sweep") && i + 1 < argc) sweep = argv[++i];
         else if (argv[i][0] == '-') {
             fprintf(stderr, "usage: train_nlp -o DIR [--dev F]... [--tag-epochs N] [--parse-epochs N] [--folds N] TRAIN...\n");
             return 2;
-        } else read_conllu(argv[i], &train);
+        } else {
+            read_conllu(argv[i], &train);
+            g_next_weight = 1;
+        }
     }
     if (!outdir || train.n == 0) {
         fprintf(stderr, "usage: train_nlp -o DIR [--dev F]... TRAIN.conllu...\n");
@@ -1260,6 +1396,7 @@ int main(int argc, char **argv)
     fprintf(stderr, "train_nlp: %zu sentences, %zu tag classes, %zu labels\n",
             train.n, g_tags.n, g_labels.n);
     prepare(&train, 1);
+    build_ambiguity(&train);
 
     /* jackknifed tags for the parser */
     if (folds > 1) {
@@ -1301,37 +1438,60 @@ int main(int argc, char **argv)
         labels[i] = sp_add(&sp, g_labels.v[i]);
     elist lex = {0};
     build_lexicon(&train, &sp, &lex);
+    for (size_t k = 0; k < g_amb.n; k++)
+        el_add(&lex, g_amb.v[k].key, g_amb.v[k].a, g_amb.v[k].b);
     size_t n_lex;
     nlp_slot *lex_tab = build_ktab(&lex, &n_lex);
 
-    size_t n_tw, n_pw, n_ts, n_ps, n_tf, n_pf;
-    nlp_pslot *tag_tab, *par_tab;
-    nlp_weight *tw_ = export_perc(&tagger, tag_thresh, &tag_tab, &n_ts, &n_tf, &n_tw);
-    nlp_weight *pw_ = export_perc(&parser, par_thresh, &par_tab, &n_ps, &n_pf, &n_pw);
-    fprintf(stderr, "train_nlp: tagger %zu feats %zu weights; parser %zu feats %zu weights; lexicon %zu\n",
-            n_tf, n_tw, n_pf, n_pw, lex.n);
+    const char *dirs[8];
+    float pth[8];
+    int n_out = 0;
+    if (sweep) {
+        static char names[8][1024];
+        for (char *tok = strtok(sweep, ","); tok && n_out < 8; tok = strtok(NULL, ",")) {
+            pth[n_out] = (float)atof(tok);
+            snprintf(names[n_out], sizeof names[n_out], "%s/sweep-%s", outdir, tok);
+            mkdir(names[n_out], 0777);
+            dirs[n_out] = names[n_out];
+            n_out++;
+        }
+    } else {
+        pth[0] = par_thresh;
+        dirs[0] = outdir;
+        n_out = 1;
+    }
+    for (int o = 0; o < n_out; o++) {
+        par_thresh = pth[o];
+        outdir = dirs[o];
+        size_t n_tw, n_pw, n_ts, n_ps, n_tf, n_pf;
+        nlp_pslot *tag_tab, *par_tab;
+        nlp_weight *tw_ = export_perc(&tagger, tag_thresh, &tag_tab, &n_ts, &n_tf, &n_tw);
+        nlp_weight *pw_ = export_perc(&parser, par_thresh, &par_tab, &n_ps, &n_pf, &n_pw);
+        fprintf(stderr, "train_nlp: tagger %zu feats %zu weights; parser %zu feats %zu weights; lexicon %zu\n",
+                n_tf, n_tw, n_pf, n_pw, lex.n);
 
-    uint32_t meta[NLP_META_COUNT_];
-    meta[NLP_META_N_TAGS] = (uint32_t)g_tags.n;
-    meta[NLP_META_N_LABELS] = (uint32_t)g_labels.n;
-    meta[NLP_META_ROOT_LABEL] = (uint32_t)g_root_label;
-    meta[NLP_META_PUNCT_LABEL] = (uint32_t)g_punct_label;
-    meta[NLP_META_DEP_LABEL] = (uint32_t)g_dep_label;
-    section sec[] = {
-        { NLP_SEC_STRINGS, sp.buf, sp.len },
-        { NLP_SEC_META, meta, sizeof meta },
-        { NLP_SEC_TAGS, tags, sizeof(uint32_t) * 2 * g_tags.n },
-        { NLP_SEC_LABELS, labels, sizeof(uint32_t) * g_labels.n },
-        { NLP_SEC_TAG_TAB, tag_tab, n_ts * sizeof(nlp_pslot) },
-        { NLP_SEC_TAG_W, tw_, n_tw * sizeof(nlp_weight) },
-        { NLP_SEC_PAR_TAB, par_tab, n_ps * sizeof(nlp_pslot) },
-        { NLP_SEC_PAR_W, pw_, n_pw * sizeof(nlp_weight) },
-        { NLP_SEC_LEX_TAB, lex_tab, n_lex * sizeof(nlp_slot) },
-    };
-    char path[1024];
-    snprintf(path, sizeof path, "%s/%s", outdir, DYAD_NLP_MODEL_FILE);
-    write_model(path, sec, (int)(sizeof sec / sizeof sec[0]));
-    fprintf(stderr, "train_nlp: wrote %s in %.0fs total\n", path, now_s() - t0);
+        uint32_t meta[NLP_META_COUNT_];
+        meta[NLP_META_N_TAGS] = (uint32_t)g_tags.n;
+        meta[NLP_META_N_LABELS] = (uint32_t)g_labels.n;
+        meta[NLP_META_ROOT_LABEL] = (uint32_t)g_root_label;
+        meta[NLP_META_PUNCT_LABEL] = (uint32_t)g_punct_label;
+        meta[NLP_META_DEP_LABEL] = (uint32_t)g_dep_label;
+        section sec[] = {
+            { NLP_SEC_STRINGS, sp.buf, sp.len },
+            { NLP_SEC_META, meta, sizeof meta },
+            { NLP_SEC_TAGS, tags, sizeof(uint32_t) * 2 * g_tags.n },
+            { NLP_SEC_LABELS, labels, sizeof(uint32_t) * g_labels.n },
+            { NLP_SEC_TAG_TAB, tag_tab, n_ts * sizeof(nlp_pslot) },
+            { NLP_SEC_TAG_W, tw_, n_tw * sizeof(nlp_weight) },
+            { NLP_SEC_PAR_TAB, par_tab, n_ps * sizeof(nlp_pslot) },
+            { NLP_SEC_PAR_W, pw_, n_pw * sizeof(nlp_weight) },
+            { NLP_SEC_LEX_TAB, lex_tab, n_lex * sizeof(nlp_slot) },
+        };
+        char path[1024];
+        snprintf(path, sizeof path, "%s/%s", outdir, DYAD_NLP_MODEL_FILE);
+        write_model(path, sec, (int)(sizeof sec / sizeof sec[0]));
+        fprintf(stderr, "train_nlp: wrote %s in %.0fs total\n", path, now_s() - t0);
+
 
     if (n_dev) {
         dyad_nlp *m;
@@ -1346,6 +1506,7 @@ int main(int argc, char **argv)
             evaluate(m, &dc, dev[d]);
         }
         dyad_nlp_free(m);
+    }
     }
     return 0;
 }

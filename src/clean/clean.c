@@ -19,6 +19,8 @@ typedef struct line {
     size_t n;
     uint32_t no;   /* 1-based line number in the input */
     int words;
+    int alone;     /* not part of a hard-wrapped paragraph */
+    int sent;      /* ends like a sentence */
     const char *reason; /* NULL = body */
 } line;
 
@@ -56,11 +58,13 @@ static int count_words(const char *s, size_t n)
     return w;
 }
 
+/* Case-insensitive substring test; the first character filters cheaply. */
 static int has_ci(const char *s, size_t n, const char *needle)
 {
     size_t k = strlen(needle);
+    unsigned char c0 = (unsigned char)tolower((unsigned char)needle[0]);
     for (size_t i = 0; i + k <= n; i++)
-        if (strncasecmp(s + i, needle, k) == 0)
+        if ((unsigned char)(s[i] | 0x20) == c0 && strncasecmp(s + i, needle, k) == 0)
             return 1;
     return 0;
 }
@@ -69,7 +73,10 @@ static int has_ci(const char *s, size_t n, const char *needle)
 static int has_word(const char *s, size_t n, const char *w)
 {
     size_t k = strlen(w);
+    unsigned char c0 = (unsigned char)tolower((unsigned char)w[0]);
     for (size_t i = 0; i + k <= n; i++) {
+        if ((unsigned char)tolower((unsigned char)s[i]) != c0)
+            continue;
         if (i > 0 && isalnum((unsigned char)s[i - 1]))
             continue;
         if (strncasecmp(s + i, w, k) == 0 &&
@@ -122,15 +129,45 @@ static const char *const widget_words[] = {
     "reserved", "©", "follow", "sign", "next", "previous", "menu", "skip", "video",
     "videos", "watch", "listen", "podcast", "loading", "app", NULL};
 
+static int in_list(const char *const *list, const char *w)
+{
+    for (int i = 0; list[i]; i++)
+        if (list[i][0] == w[0] && !strcmp(list[i], w))
+            return 1;
+    return 0;
+}
+
+/* One pass over the line's words (lower-cased), looked up in the lists. */
 static const char *chrome_reason(const line *l)
 {
-    for (int i = 0; ad_words[i]; i++)
-        if (has_word(l->s, l->n, ad_words[i]))
+    const char *found = NULL;
+    size_t i = 0;
+    while (i < l->n) {
+        while (i < l->n && !isalnum((unsigned char)l->s[i]) && (unsigned char)l->s[i] != 0xC2)
+            i++;
+        char w[24];
+        size_t k = 0;
+        if (i + 1 < l->n && (unsigned char)l->s[i] == 0xC2 && (unsigned char)l->s[i + 1] == 0xA9) {
+            w[k++] = (char)0xC2, w[k++] = (char)0xA9; /* © */
+            i += 2;
+        } else {
+            while (i < l->n && isalnum((unsigned char)l->s[i])) {
+                if (k < sizeof w - 1)
+                    w[k++] = (char)tolower((unsigned char)l->s[i]);
+                i++;
+            }
+        }
+        if (!k) {
+            i++;
+            continue;
+        }
+        w[k] = '\0';
+        if (in_list(ad_words, w))
             return "ad";
-    for (int i = 0; widget_words[i]; i++)
-        if (has_word(l->s, l->n, widget_words[i]))
-            return "widget";
-    return NULL;
+        if (!found && in_list(widget_words, w))
+            found = "widget";
+    }
+    return found;
 }
 
 /* A photo caption glued to its credit, or closed by a source credit. */
@@ -140,14 +177,14 @@ static int is_caption(const line *l)
     size_t n = l->n;
     /* "...on Friday.CreditMaxim Zmeyev/..." : Credit glued to a sentence end */
     for (size_t i = 1; i + 7 < n; i++)
-        if (strncmp(s + i, "Credit", 6) == 0 &&
+        if (s[i] == 'C' && strncmp(s + i, "Credit", 6) == 0 &&
             (s[i - 1] == '.' || s[i - 1] == ')' || s[i - 1] == '"' || islower((unsigned char)s[i - 1]) ||
              (unsigned char)s[i - 1] >= 0x80) &&
             (isupper((unsigned char)s[i + 6]) || s[i + 6] == ' ' || s[i + 6] == ':'))
             return 1;
     static const char *const lead[] = {"Photo:", "Photos:", "Image:", "Credit:", "Photograph:",
                                        "Picture:", "Pictured:", "Caption:", "Photo credit", NULL};
-    for (int i = 0; lead[i]; i++)
+    for (int i = 0; l->alone && lead[i]; i++)
         if (starts_ci(s, n, lead[i]))
             return 1;
     /* ends with "(Source: Reuters)", "(Photo: AFP)", "(AP Photo/Name)" */
@@ -164,7 +201,7 @@ static int is_caption(const line *l)
             return 1;
     }
     /* ends with a credit line "Name Surname/Agency" or "— Getty Images" */
-    if (!ends_sentence(s, n) && l->words <= 60) {
+    if (l->alone && !ends_sentence(s, n) && l->words <= 60) {
         if (has_ci(s, n, "Getty Images") || has_ci(s, n, "Associated Press/") ||
             has_ci(s, n, "/AFP") || has_ci(s, n, "/Reuters") || has_ci(s, n, "/AP") ||
             has_ci(s, n, "via Reuters") || has_ci(s, n, "/EPA") || has_ci(s, n, "Shutterstock"))
@@ -240,20 +277,21 @@ static int is_section_name(const line *l)
     return 0;
 }
 
-static const char *debris_reason(const line *l, int in_body)
+static const char *debris_reason(const line *l)
 {
     if (is_caption(l))
         return "caption";
+    if (!l->alone)
+        return NULL; /* inside a wrapped paragraph */
     if (is_print_note(l))
         return "print-note";
     if (is_site_header(l))
         return "site-header";
-    int sentence = ends_sentence(l->s, l->n);
-    const char *c = l->words <= 12 ? chrome_reason(l) : NULL;
-    if (c && ((!sentence && l->words <= 12) || (l->words <= 6)))
+    int sentence = l->sent;
+    /* page chrome stands alone: never a wrapped line inside a paragraph */
+    const char *c = (!sentence && l->words <= 12) || l->words <= 6 ? chrome_reason(l) : NULL;
+    if (c)
         return c;
-    if (in_body && is_title_row(l))
-        return "nav-list";
     return NULL;
 }
 
@@ -456,17 +494,16 @@ int dyad_clean(dyad_arena *a, const char *text, size_t n, dyad_doc *doc, dyad_er
 {
     /* 1. lines */
     size_t nl = 1;
-    for (size_t i = 0; i < n; i++)
-        if (text[i] == '\n')
-            nl++;
+    for (const char *p = text; (p = memchr(p, '\n', (size_t)(text + n - p))); p++)
+        nl++;
     line *L = dyad_arena_alloc(a, nl * sizeof *L);
     if (!L)
         return dyad_error_set(err, DYAD_ENOMEM, NULL, -1, "out of memory");
     size_t k = 0, st = 0;
     uint32_t no = 1;
     for (size_t i = 0; i <= n; i++) {
-        if (i < n && text[i] != '\n')
-            continue;
+        const char *nlp = i < n ? memchr(text + i, '\n', n - i) : NULL;
+        i = nlp ? (size_t)(nlp - text) : n;
         size_t b = st, e = i, sl;
         while (b < e && is_space_at(text, e, b, &sl))
             b += sl;
@@ -483,6 +520,15 @@ int dyad_clean(dyad_arena *a, const char *text, size_t n, dyad_doc *doc, dyad_er
         st = i + 1;
     }
     nl = k;
+    /* a line is part of a hard-wrapped paragraph when it runs on into the
+     * next line or continues the previous one; debris is never that */
+    for (size_t i = 0; i < nl; i++)
+        L[i].sent = ends_sentence(L[i].s, L[i].n);
+    for (size_t i = 0; i < nl; i++) {
+        int runs_on = L[i].n >= 40 && i + 1 < nl && L[i + 1].n && !L[i].sent;
+        int continues = i > 0 && L[i - 1].n >= 40 && !L[i - 1].sent;
+        L[i].alone = !(runs_on || continues);
+    }
 
     /* 2. debris anywhere */
     size_t first_body = nl; /* first line of running text */
@@ -491,36 +537,59 @@ int dyad_clean(dyad_arena *a, const char *text, size_t n, dyad_doc *doc, dyad_er
         if (!L[i].n)
             continue;
         size_t pl;
-        int para = (L[i].words >= 12 && ends_sentence(L[i].s, L[i].n)) ||
-                   (L[i].words >= 20) || dateline_at(L[i].s, L[i].n, &pl);
+        int para = (L[i].words >= 12 && L[i].sent) || (L[i].words >= 20) ||
+                   (L[i].words >= 8 && !L[i].alone) || dateline_at(L[i].s, L[i].n, &pl);
         if (para && !is_caption(&L[i]) && !is_print_note(&L[i])) {
             first_body = i;
             break;
         }
     }
-    for (size_t i = 0; i < nl; i++)
-        if (L[i].n && !debris_reason(&L[i], 0)) {
+    for (size_t i = 0; i < nl; i++) {
+        if (!L[i].n)
+            continue;
+        L[i].reason = debris_reason(&L[i]);
+        if (!L[i].reason) {
             if (first_content == nl)
                 first_content = i;
             content++;
         }
+    }
     /* no paragraph-like line: a one-line document is all body; otherwise the
      * first line that ends like a sentence starts the body */
     if (first_body == nl && content == 1) {
         first_body = first_content;
     } else if (first_body == nl) {
         for (size_t i = first_content + 1; i < nl; i++)
-            if (L[i].n && ends_sentence(L[i].s, L[i].n) && !debris_reason(&L[i], 0)) {
+            if (L[i].n && L[i].sent && !L[i].reason) {
                 first_body = i;
                 break;
             }
     }
-    for (size_t i = 0; i < nl; i++)
-        if (L[i].n)
-            L[i].reason = debris_reason(&L[i], i >= first_body);
+    for (size_t i = first_body; i < nl; i++)
+        if (L[i].n && !L[i].reason && L[i].alone && is_title_row(&L[i]))
+            L[i].reason = "nav-list";
 
     /* 3. the header zone: lines above the first paragraph */
-    size_t title_line = nl;
+    size_t title_line = nl, pick = nl, fallback = nl;
+    if (!doc->title) {
+        /* the headline: the first plain line of three or more words, else the
+         * last plain line of the header zone ("Talks Resume") */
+        for (size_t i = 0; i < first_body && i < nl; i++) {
+            const line *l = &L[i];
+            char date[11];
+            if (!l->n || l->reason || starts_ci(l->s, l->n, "publication:") ||
+                dyad_date_parse(l->s, l->n, date, 1) || is_byline(l, 1) ||
+                starts_ci(l->s, l->n, "updated") || starts_ci(l->s, l->n, "posted"))
+                continue;
+            if (l->words >= 3) {
+                pick = i;
+                break;
+            }
+            fallback = i;
+        }
+        if (pick == nl)
+            pick = fallback;
+    }
     for (size_t i = 0; i < first_body && i < nl; i++) {
         line *l = &L[i];
         if (!l->n || l->reason)
@@ -539,8 +608,7 @@ int dyad_clean(dyad_arena *a, const char *text, size_t n, dyad_doc *doc, dyad_er
         } else if (doc->title && title_line == nl && same_text(l->s, l->n, doc->title)) {
             l->reason = "title";
             title_line = i;
-        } else if (!doc->title && title_line == nl && l->words >= 3 && !is_byline(l, 1) &&
-                   !starts_ci(l->s, l->n, "updated") && !starts_ci(l->s, l->n, "posted")) {
+        } else if (i == pick) {
             l->reason = "title";
             title_line = i;
             doc->title = dyad_arena_strndup(a, l->s, l->n);
@@ -658,6 +726,5 @@ int dyad_clean(dyad_arena *a, const char *text, size_t n, dyad_doc *doc, dyad_er
     body[bn] = '\0';
     doc->body = body;
     doc->body_len = bn;
-    doc->lang = dyad_lang_detect(body, bn);
     return 0;
 }

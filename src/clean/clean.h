@@ -6,7 +6,7 @@
 #include "dyad.h"
 
 /* Clean text[0..n) (valid UTF-8, NUL-terminated) into doc: fills title,
- * kicker, byline, publication, dateline, date, lang, body, removed.
+ * kicker, byline, publication, dateline, date, body, removed.
  * Metadata already on doc (title, date from the input) is kept; a line that
  * repeats the title is moved out of the body. */
 int dyad_clean(dyad_arena *a, const char *text, size_t n, dyad_doc *doc,
@@ -19,6 +19,8 @@ int dyad_clean(dyad_arena *a, const char *text, size_t n, dyad_doc *doc,
  * from a weekday, a time and punctuation). */
 size_t dyad_date_parse(const char *s, size_t n, char out[11], int whole_line);
 
-/* Guess the language: ISO 639-1 code ("en", "fr", …) or "und". */
-const char *dyad_lang_detect(const char *s, size_t n);
+/* Guess the language of a tokenized text from its first few hundred words
+ * (script, then the share of very common words): ISO 639-1 code ("en",
+ * "fr", …) or "und". */
+const char *dyad_lang_detect(const char *s, size_t n, const dyad_token *toks, size_t n_toks);
 #endif

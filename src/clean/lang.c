@@ -3,73 +3,588 @@
 #include "clean/clean.h"
 
 #include <ctype.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
-typedef struct lang_words {
-    const char *code;
-    const char *words; /* space-separated, space-delimited at both ends */
-} lang_words;
+/* Very common words of each language; the mask says in
+ * which languages (bit order of lang_codes) the word is common. */
+static const char *const lang_codes[] = {"en", "fr", "de", "es", "it", "pt", "nl", NULL};
 
-static const lang_words latin[] = {
-    {"en", " the of and to in is that for on was with said he it as at by from his have has be are were not an this but they which will would who its "},
-    {"fr", " le la les des et est une du dans que pour pas sur qui au aux il elle ce cette sont avec mais ou par plus "},
-    {"de", " der die und das ist nicht mit den von zu ein eine auf sich dem des im auch es wird sie bei nach "},
-    {"es", " el los las del que y en por con una para es se su al lo como pero sus fue muy "},
-    {"it", " il di che e la per un una non sono della del gli nel alla anche come si ha le "},
-    {"pt", " os de que e do da em um uma para com não se dos das no na ao mais foi "},
-    {"nl", " het een van en is dat op te niet met zijn voor aan ook er maar werd "},
-    {NULL, NULL},
+typedef struct stopword {
+    const char *w;
+    unsigned mask;
+} stopword;
+
+/* Open-addressing hash table (FNV-1a 32, linear probing) generated from the
+ * word lists: slot = fnv(word) % 512. */
+#define STOP_SLOTS 512
+static const stopword stopwords[STOP_SLOTS] = {
+    {NULL, 0},
+    {NULL, 0},
+    {"ha", 0x10},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {"it", 0x01},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {"do", 0x20},
+    {"gli", 0x10},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {"sich", 0x04},
+    {"aan", 0x40},
+    {"les", 0x02},
+    {"the", 0x01},
+    {NULL, 0},
+    {"mais", 0x22},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {"een", 0x40},
+    {"to", 0x01},
+    {"dos", 0x20},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {"met", 0x40},
+    {"le", 0x12},
+    {"para", 0x28},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {"fue", 0x08},
+    {"zijn", 0x40},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {"das", 0x24},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {"elle", 0x02},
+    {NULL, 0},
+    {NULL, 0},
+    {"del", 0x18},
+    {NULL, 0},
+    {NULL, 0},
+    {"are", 0x01},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {"sus", 0x08},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {"da", 0x20},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {"un", 0x10},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {"come", 0x10},
+    {NULL, 0},
+    {NULL, 0},
+    {"el", 0x08},
+    {NULL, 0},
+    {"het", 0x40},
+    {NULL, 0},
+    {"of", 0x01},
+    {"par", 0x02},
+    {"with", 0x01},
+    {NULL, 0},
+    {"lo", 0x08},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {"from", 0x01},
+    {"plus", 0x02},
+    {NULL, 0},
+    {NULL, 0},
+    {"ao", 0x20},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {"nicht", 0x04},
+    {NULL, 0},
+    {NULL, 0},
+    {"auch", 0x04},
+    {"be", 0x01},
+    {"this", 0x01},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {"not", 0x01},
+    {NULL, 0},
+    {NULL, 0},
+    {"as", 0x01},
+    {NULL, 0},
+    {"who", 0x01},
+    {NULL, 0},
+    {"pero", 0x08},
+    {NULL, 0},
+    {NULL, 0},
+    {"by", 0x01},
+    {"ce", 0x02},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {"in", 0x01},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {"de", 0x20},
+    {"como", 0x08},
+    {"van", 0x40},
+    {"se", 0x28},
+    {"and", 0x01},
+    {"est", 0x02},
+    {NULL, 0},
+    {NULL, 0},
+    {"op", 0x40},
+    {"que", 0x2a},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {"che", 0x10},
+    {"te", 0x40},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {"alla", 0x10},
+    {"werd", 0x40},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {"um", 0x20},
+    {NULL, 0},
+    {"della", 0x10},
+    {NULL, 0},
+    {"bei", 0x04},
+    {"his", 0x01},
+    {"los", 0x08},
+    {NULL, 0},
+    {NULL, 0},
+    {"anche", 0x10},
+    {"die", 0x04},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {"aux", 0x02},
+    {"niet", 0x40},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {"com", 0x20},
+    {NULL, 0},
+    {"cette", 0x02},
+    {"e", 0x30},
+    {"não", 0x20},
+    {"una", 0x18},
+    {"which", 0x01},
+    {NULL, 0},
+    {"an", 0x01},
+    {"pour", 0x02},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {"di", 0x10},
+    {NULL, 0},
+    {NULL, 0},
+    {"si", 0x10},
+    {NULL, 0},
+    {NULL, 0},
+    {"y", 0x08},
+    {NULL, 0},
+    {"por", 0x08},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {"et", 0x02},
+    {"sie", 0x04},
+    {NULL, 0},
+    {"they", 0x01},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {"des", 0x06},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {"zu", 0x04},
+    {NULL, 0},
+    {"muy", 0x08},
+    {"im", 0x04},
+    {NULL, 0},
+    {NULL, 0},
+    {"eine", 0x04},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {"is", 0x41},
+    {"mit", 0x04},
+    {"os", 0x20},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {"au", 0x02},
+    {"said", 0x01},
+    {NULL, 0},
+    {NULL, 0},
+    {"ein", 0x04},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {"den", 0x04},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {"wird", 0x04},
+    {"that", 0x01},
+    {"une", 0x02},
+    {"were", 0x01},
+    {"voor", 0x40},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {"dans", 0x02},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {"con", 0x08},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {"uma", 0x20},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {"las", 0x08},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {"would", 0x01},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {"es", 0x0c},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {"der", 0x04},
+    {NULL, 0},
+    {"du", 0x02},
+    {NULL, 0},
+    {"maar", 0x40},
+    {"von", 0x04},
+    {NULL, 0},
+    {NULL, 0},
+    {"il", 0x12},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {"sono", 0x10},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {"dat", 0x40},
+    {NULL, 0},
+    {"at", 0x01},
+    {NULL, 0},
+    {"en", 0x48},
+    {NULL, 0},
+    {"but", 0x01},
+    {"will", 0x01},
+    {NULL, 0},
+    {NULL, 0},
+    {"for", 0x01},
+    {NULL, 0},
+    {NULL, 0},
+    {"nach", 0x04},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {"ook", 0x40},
+    {NULL, 0},
+    {"und", 0x04},
+    {NULL, 0},
+    {NULL, 0},
+    {"sont", 0x02},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {"per", 0x10},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {"foi", 0x20},
+    {NULL, 0},
+    {"ist", 0x04},
+    {NULL, 0},
+    {NULL, 0},
+    {"he", 0x01},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {"al", 0x08},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {"qui", 0x02},
+    {"auf", 0x04},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {"on", 0x01},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {"su", 0x08},
+    {"er", 0x40},
+    {NULL, 0},
+    {NULL, 0},
+    {"its", 0x01},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {"dem", 0x04},
+    {"la", 0x12},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {"has", 0x01},
+    {NULL, 0},
+    {"sur", 0x02},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {NULL, 0},
+    {"na", 0x20},
+    {"nel", 0x10},
+    {"ou", 0x02},
+    {"was", 0x01},
+    {NULL, 0},
+    {NULL, 0},
+    {"avec", 0x02},
+    {"em", 0x20},
+    {NULL, 0},
+    {NULL, 0},
+    {"no", 0x20},
+    {"have", 0x01},
+    {"non", 0x10},
+    {"pas", 0x02},
+    {NULL, 0},
+    {NULL, 0}
 };
 
-static int is_word_in(const char *list, const char *w, size_t n)
+static const stopword *stop_find(const char *w, size_t n)
 {
-    char key[32];
-    if (n + 2 >= sizeof key)
-        return 0;
-    key[0] = ' ';
-    memcpy(key + 1, w, n);
-    key[n + 1] = ' ';
-    key[n + 2] = '\0';
-    return strstr(list, key) != NULL;
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)w[i]) * 16777619u;
+    for (uint32_t i = h % STOP_SLOTS;; i = (i + 1) % STOP_SLOTS) {
+        const stopword *e = &stopwords[i];
+        if (!e->w)
+            return NULL;
+        if (e->w[0] == w[0] && strlen(e->w) == n && memcmp(e->w, w, n) == 0)
+            return e;
+    }
 }
 
-const char *dyad_lang_detect(const char *s, size_t n)
+static unsigned decode(const unsigned char *s, size_t n)
 {
-    size_t latin_letters = 0, cyr = 0, arab = 0, cjk = 0, kana = 0, hangul = 0,
-           greek = 0, hebrew = 0;
+    unsigned c = s[0];
+    int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    unsigned cp = len == 1 ? c : c & (0x3Fu >> (len - 1));
+    for (int k = 1; k < len && (size_t)k < n; k++)
+        cp = (cp << 6) | (s[k] & 0x3Fu);
+    return cp;
+}
+
+const char *dyad_lang_detect(const char *s, size_t n, const dyad_token *toks, size_t n_toks)
+{
+    size_t latin = 0, cyr = 0, arab = 0, cjk = 0, kana = 0, hangul = 0, greek = 0, hebrew = 0;
     int score[8] = {0};
     size_t words = 0;
-    size_t limit = n < 20000 ? n : 20000;
-    size_t i = 0;
-    while (i < limit) {
-        unsigned char c = (unsigned char)s[i];
-        if (c < 0x80) {
-            if (isalpha(c)) {
-                size_t st = i;
-                char w[32];
-                size_t wl = 0;
-                while (i < limit && isalpha((unsigned char)s[i])) {
-                    if (wl < sizeof w - 1)
-                        w[wl++] = (char)tolower((unsigned char)s[i]);
-                    i++;
-                }
-                latin_letters += i - st;
-                words++;
-                for (int l = 0; latin[l].code; l++)
-                    if (is_word_in(latin[l].words, w, wl))
+    size_t limit = n_toks < 600 ? n_toks : 600; /* a few hundred words decide */
+    for (size_t t = 0; t < limit; t++) {
+        const unsigned char *w = (const unsigned char *)s + toks[t].start;
+        size_t wl = toks[t].end - toks[t].start;
+        if (toks[t].kind != DYAD_TOK_WORD || toks[t].end > n)
+            continue;
+        words++;
+        if (w[0] < 0x80) {
+            latin++;
+            if (wl <= 5) {
+                char low[6];
+                size_t k;
+                for (k = 0; k < wl && w[k] < 0x80; k++)
+                    low[k] = (char)tolower(w[k]);
+                const stopword *sw = k == wl ? stop_find(low, wl) : NULL;
+                for (int l = 0; sw && lang_codes[l]; l++)
+                    if (sw->mask & (1u << l))
                         score[l]++;
-                continue;
             }
-            i++;
             continue;
         }
-        /* decode one code point */
-        unsigned cp = 0;
-        int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-        cp = len == 1 ? c : c & (0x3F >> (len - 1));
-        for (int k = 1; k < len && i + (size_t)k < limit; k++)
-            cp = (cp << 6) | ((unsigned char)s[i + (size_t)k] & 0x3F);
-        i += (size_t)len;
+        unsigned cp = decode(w, wl);
         if (cp >= 0x0400 && cp <= 0x04FF) cyr++;
         else if (cp >= 0x0600 && cp <= 0x06FF) arab++;
         else if (cp >= 0x4E00 && cp <= 0x9FFF) cjk++;
@@ -77,9 +592,9 @@ const char *dyad_lang_detect(const char *s, size_t n)
         else if (cp >= 0xAC00 && cp <= 0xD7AF) hangul++;
         else if (cp >= 0x0370 && cp <= 0x03FF) greek++;
         else if (cp >= 0x0590 && cp <= 0x05FF) hebrew++;
-        else if (cp >= 0x00C0 && cp <= 0x024F) latin_letters++;
+        else latin++;
     }
-    /* Non-Latin scripts count per character; a letter of those ≈ one word. */
+    /* a script other than Latin for most words decides by itself */
     size_t other_max = cyr;
     const char *other = "ru";
     if (arab > other_max) other_max = arab, other = "ar";
@@ -87,16 +602,16 @@ const char *dyad_lang_detect(const char *s, size_t n)
     if (hangul > other_max) other_max = hangul, other = "ko";
     if (greek > other_max) other_max = greek, other = "el";
     if (hebrew > other_max) other_max = hebrew, other = "he";
-    if (other_max * 2 > latin_letters && other_max >= 20)
+    if (other_max > latin && other_max >= 3)
         return other;
-    int best = 0;
-    for (int l = 1; latin[l].code; l++)
-        if (score[l] > score[best])
-            best = l;
     if (words < 4)
         return "und";
+    int best = 0;
+    for (int l = 1; lang_codes[l]; l++)
+        if (score[l] > score[best])
+            best = l;
     if (best != 0 && score[best] >= 3 && score[best] > score[0] * 3 / 2)
-        return latin[best].code;
+        return lang_codes[best];
     if (score[0] == 0 && words >= 20)
         return "und";
     return "en";

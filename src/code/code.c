@@ -109,6 +109,11 @@ static int child_rel_eq(const sent *s, int i, const char *r)
     return -1;
 }
 
+static const char *word_str_(sent *s, int i)
+{
+    return dyad_arena_strndup(s->a, s->w[i].form, s->w[i].len);
+}
+
 static int year_of(const sent *s, int i)
 {
     const char *f = s->fold[i];
@@ -123,9 +128,35 @@ static int year_of(const sent *s, int i)
 
 /* ---- names */
 
+/* Words of a dateline ("SEOUL, South Korea — ") opening the sentence: a
+ * place that is not an actor.  Returns the index of the first word after it. */
+static int dateline_end(const sent *s)
+{
+    int caps = 0;
+    for (int i = 0; i < s->n && i < 10; i++) {
+        const char *f = s->w[i].form;
+        uint32_t len = s->w[i].len;
+        if ((len == 3 && !memcmp(f, "\xe2\x80\x94", 3)) || (len == 2 && !memcmp(f, "--", 2)) ||
+            (len == 3 && !memcmp(f, "\xe2\x80\x93", 3)))
+            return caps ? i + 1 : 0;
+        if (len && f[0] >= 'A' && f[0] <= 'Z') {
+            int all = len > 1;
+            for (uint32_t k = 0; k < len && all; k++)
+                if (f[k] >= 'a' && f[k] <= 'z')
+                    all = 0;
+            caps |= all;
+            continue;
+        }
+        if (len == 1 && (f[0] == ',' || f[0] == '.'))
+            continue;
+        return 0;
+    }
+    return 0;
+}
+
 static void find_mentions(sent *s)
 {
-    int i = 0;
+    int i = dateline_end(s);
     while (i < s->n) {
         int32_t node = 0, best_end = -1, best_hit = -1;
         for (int j = i; j < s->n; j++) {
@@ -158,8 +189,14 @@ static const dict_actor *hit_kind(const sent *s, int word, unsigned mask)
 {
     if (word < 0 || s->ment[word] < 0)
         return NULL;
-    for (int32_t h = s->m[s->ment[word]].hit; h >= 0; h = s->d->hits[h].next) {
+    const mention *m = &s->m[s->ment[word]];
+    int caps = 0;   /* names are written with a capital: "the valley" is no capital city */
+    for (int k = m->lo; k < m->hi && !caps; k++)
+        caps = s->w[k].len && s->w[k].form[0] >= 'A' && s->w[k].form[0] <= 'Z';
+    for (int32_t h = m->hit; h >= 0; h = s->d->hits[h].next) {
         const dict_actor *a = &s->d->actors[s->d->hits[h].actor];
+        if (!caps && a->kind != DA_AGENT && a->kind != DA_AGENT_PREFIX)
+            continue;
         if (mask & (1u << a->kind))
             return a;
     }
@@ -190,19 +227,26 @@ static const char *span_text(sent *s, int lo, int hi)
 
 /* The words of the noun phrase headed by h (h, its compound/flat/amod/det
  * modifiers, recursively), as [lo, hi] bounds. */
-static void np_bounds(const sent *s, int h, int *lo, int *hi)
+static void np_bounds_d(const sent *s, int h, int *lo, int *hi, int depth)
 {
     *lo = *hi = h;
+    if (depth > 8)
+        return;
     for (int c = s->first_child[h]; c >= 0; c = s->next_sib[c]) {
         const dyad_word *w = &s->w[c];
         if (rel_is(w, "compound") || rel_is(w, "flat") || rel_is(w, "amod") ||
             rel_is(w, "nmod:poss") || rel_eq(&s->w[c], "det")) {
             int l, r;
-            np_bounds(s, c, &l, &r);
+            np_bounds_d(s, c, &l, &r, depth + 1);
             if (l < *lo) *lo = l;
             if (r > *hi) *hi = r;
         }
     }
+}
+
+static void np_bounds(const sent *s, int h, int *lo, int *hi)
+{
+    np_bounds_d(s, h, lo, hi, 0);
 }
 
 static const char *person_code(sent *s, const dict_actor *p, char *buf, size_t cap)
@@ -330,8 +374,10 @@ static void resolve(sent *s, int h);
 
 /* Country context of an agent noun: adjective, country name, capital or
  * institution among its modifiers or in an "of X" / possessive phrase. */
-static const dict_actor *agent_country(sent *s, int h, int *via)
+static const dict_actor *agent_country_d(sent *s, int h, int *via, int depth)
 {
+    if (depth > 6)
+        return NULL;
     for (int c = s->first_child[h]; c >= 0; c = s->next_sib[c]) {
         const dyad_word *w = &s->w[c];
         if (!(rel_is(w, "compound") || rel_is(w, "amod") || rel_is(w, "nmod") ||
@@ -347,11 +393,16 @@ static const dict_actor *agent_country(sent *s, int h, int *via)
             *via = c;
             return a;
         }
-        a = agent_country(s, c, via);
+        a = agent_country_d(s, c, via, depth + 1);
         if (a)
             return a;
     }
     return NULL;
+}
+
+static const dict_actor *agent_country(sent *s, int h, int *via)
+{
+    return agent_country_d(s, h, via, 0);
 }
 
 static int has_prefix_eli(sent *s, int h, const char **code)
@@ -372,6 +423,23 @@ static int definite(const sent *s, int h)
 {
     int c = child_rel_eq(s, h, "det");
     return c >= 0 && strcmp(s->lemma[c], "the") == 0;
+}
+
+static const char *const DESC_ORG[] = {"alliance", "bloc", "organization", "organisation",
+    "body", "council", "union", "coalition", NULL};
+static const char *const DESC_COUNTRY[] = {"country", "kingdom", "nation", "state",
+    "republic", "emirate", "regime", NULL};
+
+static int want_org(const code_actor *m, const void *arg)
+{
+    (void)arg;
+    return m->kind == DA_IGO;
+}
+
+static int want_country(const code_actor *m, const void *arg)
+{
+    (void)arg;
+    return m->kind == DA_COUNTRY;
 }
 
 static void resolve_np(sent *s, int h, code_actor *a)
@@ -481,6 +549,26 @@ static void resolve_np(sent *s, int h, code_actor *a)
         a->kind = 0;
         a->code[0] = 0;
     }
+    /* "the alliance", "the kingdom": the organisation or country named
+     * before (a modifier naming another one wins above) */
+    if (w->upos == DYAD_UPOS_NOUN && definite(s, h) && !a->plural) {
+        const code_actor *m = NULL;
+        if (in_list(s->lemma[h], DESC_ORG))
+            m = mem_find(s, want_org, NULL);
+        else if (in_list(s->lemma[h], DESC_COUNTRY))
+            m = mem_find(s, want_country, NULL);
+        if (m) {
+            const char *text = a->text;
+            *a = *m;
+            a->text = text;
+            a->head = h;
+            a->how = "definite description";
+            if (!strcmp(s->lemma[h], "regime") && strlen(m->code) == 3) {
+                snprintf(a->code, sizeof a->code, "%sGOV", m->code);
+            }
+            return;
+        }
+    }
     /* an appositive ("Dmitry Peskov, the Kremlin spokesman") */
     int ap = child_rel(s, h, "appos");
     if (ap >= 0) {
@@ -572,6 +660,8 @@ static int inherited_subject(const sent *s, int v, int depth)
     }
     if (rel_is(&s->w[v], "acl") && !f.passive)
         return h;   /* "a country imposing sanctions" */
+    if (rel_is(&s->w[v], "advcl") && !f.passive)
+        return inherited_subject(s, h, depth + 1); /* "responded by breaking ties" */
     return -1;
 }
 
@@ -590,7 +680,8 @@ static int list_has(const char **l, size_t n, const char *x)
 static int has_pp(const sent *s, int v, const char **pp, size_t n, int *which)
 {
     for (int c = s->first_child[v]; c >= 0; c = s->next_sib[c]) {
-        if (!rel_is(&s->w[c], "obl") && !rel_is(&s->w[c], "nmod") && !rel_is(&s->w[c], "advmod"))
+        if (!rel_is(&s->w[c], "obl") && !rel_is(&s->w[c], "nmod") && !rel_is(&s->w[c], "advmod") &&
+            !rel_is(&s->w[c], "xcomp"))
             continue;
         const char *p = prep_of(s, c);
         char buf[128];
@@ -611,10 +702,37 @@ typedef struct match {
     int ppw;    /* the word that matched pp=, or -1 */
 } match;
 
+/* One obj= value against a word: "sanction" (the head), or "hunger strike"
+ * (head "strike" with a compound/amod modifier "hunger"). */
+static int obj_value_matches(const sent *s, const char *val, int word)
+{
+    const char *sp = strrchr(val, ' ');
+    if (!sp)
+        return !strcmp(val, s->lemma[word]) || !strcmp(val, s->fold[word]);
+    const char *head = sp + 1;
+    if (strcmp(head, s->lemma[word]) && strcmp(head, s->fold[word]))
+        return 0;
+    size_t ml = (size_t)(sp - val);
+    const char *mod = sp;
+    while (mod > val && mod[-1] != ' ')
+        mod--;
+    ml = (size_t)(sp - mod);
+    for (int c = s->first_child[word]; c >= 0; c = s->next_sib[c])
+        if ((rel_is(&s->w[c], "compound") || rel_is(&s->w[c], "amod")) &&
+            ((strlen(s->lemma[c]) == ml && !strncmp(s->lemma[c], mod, ml)) ||
+             (strlen(s->fold[c]) == ml && !strncmp(s->fold[c], mod, ml))))
+            return 1;
+    return 0;
+}
+
 static int obj_matches(const sent *s, const dict_verb *e, int word)
 {
-    return word >= 0 && (list_has(e->obj, e->n_obj, s->lemma[word]) ||
-                         list_has(e->obj, e->n_obj, s->fold[word]));
+    if (word < 0)
+        return 0;
+    for (size_t i = 0; i < e->n_obj; i++)
+        if (obj_value_matches(s, e->obj[i], word))
+            return 1;
+    return 0;
 }
 
 static match best_entry(const sent *s, int v, int noun)
@@ -674,7 +792,7 @@ static match best_entry(const sent *s, int v, int noun)
         if (e->n_pp) {
             if (!has_pp(s, v, e->pp, e->n_pp, &ppw))
                 continue;
-            score += 3;
+            score += 5;
         }
         if (e->n_prep) {
             /* soft: a phrase with one of the prepositions scores, its
@@ -688,12 +806,15 @@ static match best_entry(const sent *s, int v, int noun)
                     if (!rel_is(&s->w[c], "obl") && !rel_is(&s->w[c], "nmod"))
                         continue;
                     const char *p = prep_of(s, c);
-                    if (p && list_has(e->prep, e->n_prep, p))
+                    if (p && (list_has(e->prep, e->n_prep, p) ||
+                              (noun && (e->flags & DV_SYM) && !strcmp(p, "between"))))
                         found = 1;
                 }
             }
             if (!found && f.prt >= 0 && list_has(e->prep, e->n_prep, s->lemma[f.prt]))
                 found = 1;   /* "call on" parsed as a particle */
+            if (!found && noun)
+                continue;   /* a nominal event needs its phrase */
             score += found ? 2 : -1;
         }
         if (score > best.score) {
@@ -717,7 +838,8 @@ static const char *const INTENT[] = {"threaten", "plan", "want", "seek", "intend
     "prepare", "try", "attempt", "agree", "wish", "push", "warn", "urge", "call",
     "ask", "demand", "decide", "scheme", "mull", "weigh", "move", "set", "threat",
     "plot", "look", "aspire", "strive", "volunteer", "resolve", "commit", "press",
-    "order", "tell", "invite", "encourage", "pressure", "persuade", "need", NULL};
+    "order", "tell", "invite", "encourage", "pressure", "persuade", "need", "due",
+    "schedule", "slate", "poise", "likely", "ready", "go", "eager", "willing", NULL};
 /* ... and those whose intent is itself an event (036, 13x, 12x) */
 static const char *const INTENT_EVENT[] = {"threaten", "warn", "plan", "intend", "want",
     "seek", "hope", "aim", "propose", "offer", "promise", "vow", "pledge", "agree",
@@ -751,11 +873,44 @@ static int own_modal(const sent *s, int v)
     return 0;
 }
 
+static int month_of(const char *f)
+{
+    static const char *const M[] = {"january", "february", "march", "april", "may", "june",
+        "july", "august", "september", "october", "november", "december"};
+    static const char *const A[] = {"jan.", "feb.", "mar.", "apr.", "may", "jun.", "jul.",
+        "aug.", "sept.", "oct.", "nov.", "dec."};
+    for (int i = 0; i < 12; i++)
+        if (!strcmp(f, M[i]) || !strcmp(f, A[i]))
+            return i + 1;
+    return 0;
+}
+
+/* "in September" (before the article's month), "last year" */
+static int past_time_word(const sent *s, int c)
+{
+    int mon = month_of(s->fold[c]);
+    int now_m = (s->date / 100) % 100;
+    if (mon && now_m && mon < now_m - 1 && s->w[c].upos == DYAD_UPOS_PROPN)
+        return 1;
+    if (!strcmp(s->lemma[c], "year") || !strcmp(s->lemma[c], "decade")) {
+        for (int g = s->first_child[c]; g >= 0; g = s->next_sib[g])
+            if (!strcmp(s->lemma[g], "last") || !strcmp(s->lemma[g], "previous"))
+                return 1;
+    }
+    if (!strcmp(s->lemma[c], "ago"))
+        return 1;
+    return 0;
+}
+
 static int past_year(const sent *s, int v)
 {
     int now = s->date / 10000;
     if (!now)
         return 0;
+    for (int c = s->first_child[v]; c >= 0; c = s->next_sib[c])
+        if ((rel_is(&s->w[c], "obl") || rel_is(&s->w[c], "advmod") || rel_is(&s->w[c], "nmod")) &&
+            past_time_word(s, c))
+            return 1;
     for (int c = s->first_child[v]; c >= 0; c = s->next_sib[c]) {
         const dyad_word *w = &s->w[c];
         int y = year_of(s, c);
@@ -856,6 +1011,46 @@ static int pp_targets(sent *s, int v, const dict_verb *e, int *out, int n, int m
             n = add_cands(s, c, out, n, max);
     }
     return n;
+}
+
+/* A target that is only things belonging to a country or a place in it
+ * ("tariffs on Chinese imports", "three sites in Syria"): the country. */
+static int owner_d(sent *s, int x, int depth)
+{
+    if (x < 0 || depth > 3)
+        return -1;
+    for (int c = s->first_child[x]; c >= 0; c = s->next_sib[c]) {
+        const dyad_word *w = &s->w[c];
+        if (!(rel_is(w, "nmod") || rel_is(w, "amod") || rel_is(w, "compound")))
+            continue;
+        if (rel_is(w, "nmod") && !rel_is(w, "nmod:poss")) {
+            static const char *const OWN[] = {"of", "in", "inside", "within", "across", NULL};
+            const char *p = prep_of(s, c);
+            if (p && !in_list(p, OWN))
+                continue;   /* "into the sea off Japan" is not Japan */
+        }
+        const dict_actor *d = hit_kind(s, c, K_PLACE | K(DA_ADJ) | K(DA_DEMONYM));
+        if (d && *d->country) {
+            code_actor *a = &s->act[c];
+            if (!a->kind) {
+                memset(a, 0, sizeof *a);
+                snprintf(a->code, sizeof a->code, "%s", d->country);
+                a->kind = DA_COUNTRY;
+                a->country = d->country;
+                a->name = d->name;
+                a->text = word_str_(s, c);
+                a->src = d->src;
+                a->how = "owner";
+                a->head = c;
+                s->done[c] = 1;
+            }
+            return c;
+        }
+        int r = owner_d(s, c, depth + 1);
+        if (r >= 0)
+            return r;
+    }
+    return -1;
 }
 
 static void cat(char *buf, size_t cap, const char *fmt, const char *a, const char *b,
@@ -1034,7 +1229,9 @@ static int code_word(sent *s, int v, char *claimed)
         /* a nominal event as the object of a support verb ("held talks
          * with", "imposed sanctions on"): the verb's subject is the source */
         int h = head_of(s, v);
-        if (!ns && h >= 0 && (rel_eq(w, "obj") || rel_eq(w, "nsubj:pass"))) {
+        if (!ns && h >= 0 && (rel_eq(w, "obj") || rel_eq(w, "nsubj:pass") ||
+                              (rel_is(w, "obl") && prep_of(s, v) &&
+                               !strcmp(prep_of(s, v), "with")))) {
             int sj = inherited_subject(s, h, 0);
             ns = add_cands(s, sj, srcs, ns, 8);
             if (ns)
@@ -1083,8 +1280,15 @@ static int code_word(sent *s, int v, char *claimed)
                 nt = pp_targets(s, v, e, tgts, nt, 8);
             if (!nt && m.objw != g.patient)
                 nt = add_cands(s, m.objw, tgts, nt, 8); /* "expelled British diplomats" */
-            if (!nt)   /* "investigated Russia's attack" */
-                nt = add_cands(s, child_rel_eq(s, m.objw, "nmod:poss"), tgts, nt, 8);
+            if (!nt) {  /* "investigated Russia's attack", not "fired its own missiles" */
+                int poss = child_rel_eq(s, m.objw, "nmod:poss");
+                if (poss >= 0 && s->w[poss].upos != DYAD_UPOS_PRON) {
+                    nt = add_cands(s, poss, tgts, nt, 8);
+                    for (int i = 0; i < ns && nt; i++)
+                        if (!strcmp(s->act[srcs[i]].country, s->act[tgts[0]].country))
+                            nt = 0;
+                }
+            }
             if (!nt)
                 nt = add_cands(s, g.iobj, tgts, nt, 8);
             if (m.objw >= 0)
@@ -1100,6 +1304,26 @@ static int code_word(sent *s, int v, char *claimed)
                 nt = pp_targets(s, ov, e, tgts, nt, 8);
             if (!nt && ov != v)
                 nt = pp_targets(s, v, e, tgts, nt, 8);
+        }
+        if (!nt) {
+            int cand[8], nc = 0;
+            for (int c = s->first_child[ov]; c >= 0 && nc < 6; c = s->next_sib[c]) {
+                const char *p = rel_is(&s->w[c], "obl") ? prep_of(s, c) : NULL;
+                if (p && (in_list(p, DEFAULT_PREPS) || !strcmp(p, "at") || !strcmp(p, "into") ||
+                          (e->n_prep && list_has(e->prep, e->n_prep, p))))
+                    cand[nc++] = c;
+            }
+            if (m.objw >= 0)
+                cand[nc++] = m.objw;
+            else if (g.obj >= 0)
+                cand[nc++] = g.obj;
+            for (int k = 0; k < nc && !nt; k++) {
+                int o = owner_d(s, cand[k], 0);
+                if (o >= 0) {
+                    tgts[nt++] = o;
+                    cat(evid, sizeof evid, "; owner(%s, %s)%s", word_str(s, cand[k]), word_str(s, o), "");
+                }
+            }
         }
         if (nt)
             cat(evid, sizeof evid, "; target edge to %s%s%s", word_str(s, tgts[0]), "", "");
@@ -1143,7 +1367,7 @@ static int code_word(sent *s, int v, char *claimed)
     if (!nt && !(e->flags & DV_SELF)) {
         /* no target: still an event when the object slot holds a thing
          * ("rejected the proposal"), coded with an empty target */
-        if (!(m.objw >= 0 || f.obj >= 0 || f.xcomp >= 0 || noun))
+        if (!(m.objw >= 0 || (e->to && f.xcomp >= 0)))
             return 0;
     }
     for (int i = 0; i < ns; i++) {
@@ -1201,6 +1425,31 @@ static int code_word(sent *s, int v, char *claimed)
                     }
                 }
                 claimed[xfrom] = 1;
+            }
+        }
+    }
+    /* "said Congress could impose sanctions": the statement is itself a
+     * threat (or an intent) when what it announces is hypothetical */
+    if (made && !noun && mode == DYAD_MODE_HYPOTHETICAL && xfrom < 0) {
+        int h = head_of(s, v);
+        if (h >= 0 && (rel_is(w, "ccomp") || rel_is(w, "parataxis")) &&
+            in_list(s->lemma[h], SAY)) {
+            int root = (e->code[0] - '0') * 10 + (e->code[1] - '0');
+            const char *ic = intent_code(root >= 10 ? "threaten" : "plan", e->code);
+            if (ic && strcmp(ic, e->code)) {
+                int gx = -1;
+                int gmode = mode_of(s, h, &gx);
+                char ev2[900];
+                snprintf(ev2, sizeof ev2, "statement: ccomp(%s, %s) of a hypothetical %s",
+                         word_str(s, h), word_str(s, v), e->code);
+                char vb2[300];
+                snprintf(vb2, sizeof vb2, "%s ... %s", word_str(s, h), verb);
+                const char *verb2 = dyad_arena_strdup(s->a, vb2);
+                for (int i = 0; i < ns; i++)
+                    for (int j = 0; j < nt; j++)
+                        if (strcmp(s->act[srcs[i]].code, s->act[tgts[j]].code) &&
+                            push_event(s, ic, srcs[i], tgts[j], gmode, verb2, ev2))
+                            return -1;
             }
         }
     }
@@ -1322,7 +1571,7 @@ int dyad_code_sentence(const dyad_dict *d, dyad_coder *coder, dyad_arena *a,
     s.text = text ? dyad_arena_strdup(a, text) : "";
     if (coder && coder->date) {
         s.date = coder->date;
-        s.date_str = coder->date_str;
+        s.date_str = dyad_arena_strdup(a, coder->date_str);
     } else if (doc_date) {
         s.date = dict_parse_date(doc_date, strlen(doc_date));
         s.date_str = dyad_arena_strndup(a, doc_date, 10);

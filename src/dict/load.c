@@ -3,6 +3,7 @@
 #include "dict/dict.h"
 
 #include <ctype.h>
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -482,6 +483,11 @@ static int load_file(dyad_dict *d, const char *dir, const char *file, int what,
     return rc;
 }
 
+static int cmp_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 int dyad_dict_load(const char *dir, dyad_dict **out, dyad_error *err)
 {
     *out = NULL;
@@ -492,19 +498,55 @@ int dyad_dict_load(const char *dir, dyad_dict **out, dyad_error *err)
     dyad_dict *d = dict_new();
     if (!d)
         return dyad_error_set(err, DYAD_ENOMEM, dir, -1, "out of memory");
-    static const struct { const char *file; int kind; } actors[] = {
-        {"actors/countries.txt", F_COUNTRIES},
-        {"actors/institutions.txt", F_INSTITUTIONS},
-        {"actors/igos.txt", F_IGOS},
-        {"actors/groups.txt", F_GROUPS},
-        {"actors/people.txt", F_PEOPLE},
-        {"actors/agents.txt", F_AGENTS},
+    /* actors/KIND.txt, and KIND-PART.txt for files split in parts
+     * (people-europe.txt), loaded kind by kind in name order */
+    static const struct { const char *prefix; int kind; } actors[] = {
+        {"countries", F_COUNTRIES},
+        {"institutions", F_INSTITUTIONS},
+        {"igos", F_IGOS},
+        {"groups", F_GROUPS},
+        {"people", F_PEOPLE},
+        {"agents", F_AGENTS},
     };
     int rc = load_file(d, dir, "cameo.tsv", K_CODE, 0, 1, err);
     if (!rc)
         rc = load_file(d, dir, "verbs.txt", K_VERB, 0, 1, err);
-    for (size_t i = 0; !rc && i < sizeof actors / sizeof actors[0]; i++)
-        rc = load_file(d, dir, actors[i].file, K_ACTOR, actors[i].kind, 0, err);
+    char adir[1024];
+    snprintf(adir, sizeof adir, "%s/actors", dir);
+    char **names = NULL;
+    size_t n_names = 0;
+    DIR *dp = rc ? NULL : opendir(adir);
+    if (dp) {
+        struct dirent *de;
+        while ((de = readdir(dp)) != NULL) {
+            size_t l = strlen(de->d_name);
+            if (l < 5 || strcmp(de->d_name + l - 4, ".txt") || de->d_name[0] == '.')
+                continue;
+            char **nn = realloc(names, (n_names + 1) * sizeof *names);
+            if (!nn)
+                break;
+            names = nn;
+            names[n_names] = malloc(l + 9);
+            if (!names[n_names])
+                break;
+            snprintf(names[n_names++], l + 9, "actors/%s", de->d_name);
+        }
+        closedir(dp);
+        qsort(names, n_names, sizeof *names, cmp_names);
+    }
+    for (size_t k = 0; !rc && k < sizeof actors / sizeof actors[0]; k++) {
+        size_t pl = strlen(actors[k].prefix);
+        for (size_t i = 0; !rc && i < n_names; i++) {
+            const char *base = names[i] + 7;
+            if (strncmp(base, actors[k].prefix, pl) ||
+                (base[pl] != '.' && base[pl] != '-' && base[pl] != '_'))
+                continue;
+            rc = load_file(d, dir, names[i], K_ACTOR, actors[k].kind, 0, err);
+        }
+    }
+    for (size_t i = 0; i < n_names; i++)
+        free(names[i]);
+    free(names);
     if (rc) {
         dyad_dict_free(d);
         return rc;

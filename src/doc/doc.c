@@ -8,20 +8,42 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* 128-bit content hash (two independent 64-bit FNV-1a-style lanes). */
+/* 128-bit content hash: two 64-bit lanes over 8-byte words (multiply,
+ * rotate, xor), finalised with a murmur-style avalanche.  Not cryptographic:
+ * it only has to tell different bodies apart for idempotent ingest. */
+static uint64_t rotl64(uint64_t x, int r) { return (x << r) | (x >> (64 - r)); }
+
+static uint64_t fmix64(uint64_t k)
+{
+    k ^= k >> 33;
+    k *= 0xff51afd7ed558ccdULL;
+    k ^= k >> 33;
+    k *= 0xc4ceb9fe1a85ec53ULL;
+    k ^= k >> 33;
+    return k;
+}
+
 static void content_hash(const char *s, size_t n, char out[33])
 {
-    uint64_t h1 = 1469598103934665603ULL, h2 = 0x9E3779B97F4A7C15ULL;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        h1 = (h1 ^ c) * 1099511628211ULL;
-        h2 = (h2 ^ c) * 0x100000001B3ULL + 0x2545F4914F6CDD1DULL;
-        h2 ^= h2 >> 29;
+    uint64_t h1 = 0x9E3779B97F4A7C15ULL ^ n, h2 = 0xC2B2AE3D27D4EB4FULL + n;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        h1 = rotl64(h1 ^ (w * 0x87c37b91114253d5ULL), 31) * 0x4cf5ad432745937fULL;
+        h2 = rotl64(h2 + w, 27) * 0x52dce729ULL + h1;
     }
+    uint64_t tail = 0;
+    for (size_t k = 0; i + k < n; k++)
+        tail |= (uint64_t)(unsigned char)s[i + k] << (8 * k);
+    h1 ^= tail * 0x87c37b91114253d5ULL;
+    h2 ^= rotl64(tail, 33);
+    h1 = fmix64(h1 + h2);
+    h2 = fmix64(h2 + h1);
     static const char hex[] = "0123456789abcdef";
-    for (int i = 0; i < 16; i++) {
-        out[i] = hex[(h1 >> (60 - 4 * i)) & 15];
-        out[16 + i] = hex[(h2 >> (60 - 4 * i)) & 15];
+    for (int k = 0; k < 16; k++) {
+        out[k] = hex[(h1 >> (60 - 4 * k)) & 15];
+        out[16 + k] = hex[(h2 >> (60 - 4 * k)) & 15];
     }
     out[32] = '\0';
 }
@@ -163,11 +185,6 @@ int dyad_doc_analyze(const dyad_input *in, const dyad_options *opt, dyad_doc **o
                             d->n_removed);
         goto fail;
     }
-    if (strcmp(d->lang, "en") != 0 && strcmp(d->lang, "und") != 0) {
-        rc = dyad_error_set(err, DYAD_ELANG, path, -1,
-                            "text is in another language (%s); dyad reads English news", d->lang);
-        goto fail;
-    }
     if (opt->date) {
         if (!dyad_date_parse(opt->date, strlen(opt->date), date, 1)) {
             rc = dyad_error_set(err, DYAD_EUSAGE, path, -1, "bad --date '%s' (want YYYY-MM-DD)",
@@ -182,6 +199,12 @@ int dyad_doc_analyze(const dyad_input *in, const dyad_options *opt, dyad_doc **o
         (rc = dyad_split_sentences(a, d->body, d->body_len, d->tokens, d->n_tokens,
                                    &d->sentences, &d->n_sentences, err))) {
         with_path(err, rc, path);
+        goto fail;
+    }
+    d->lang = dyad_lang_detect(d->body, d->body_len, d->tokens, d->n_tokens);
+    if (strcmp(d->lang, "en") != 0 && strcmp(d->lang, "und") != 0) {
+        rc = dyad_error_set(err, DYAD_ELANG, path, -1,
+                            "text is in another language (%s); dyad reads English news", d->lang);
         goto fail;
     }
     /* 5. tags and trees */

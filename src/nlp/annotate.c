@@ -78,7 +78,9 @@ size_t nlp_lemmatize(const dyad_nlp *m, const char *form, size_t n,
                      size_t cap)
 {
     int upos = (int)m->tags[2 * tag];
-    const nlp_slot *s = nlp_ktab_find(&m->lex, nlp_lex_key(NLP_LEX_LEMMA_XPOS, tag, lower, n));
+    const nlp_slot *s = nlp_ktab_find(&m->lex, nlp_lex_key(NLP_LEX_LEMMA_FORM, tag, form, n));
+    if (!s)
+        s = nlp_ktab_find(&m->lex, nlp_lex_key(NLP_LEX_LEMMA_XPOS, tag, lower, n));
     if (!s)
         s = nlp_ktab_find(&m->lex, nlp_lex_key(NLP_LEX_LEMMA_UPOS, upos, lower, n));
     if (s) {
@@ -91,6 +93,9 @@ size_t nlp_lemmatize(const dyad_nlp *m, const char *form, size_t n,
         if (form[j] >= 'a' && form[j] <= 'z')
             all_caps = 0;
     int keep = upos == DYAD_UPOS_PROPN || (cap_word && !all_caps && !first);
+    /* Unseen punctuation and symbols are their own lemma. */
+    if (upos == DYAD_UPOS_PUNCT || upos == DYAD_UPOS_SYM)
+        return emit_lemma(form, n, form, n, 0, out, cap);
     /* Longest learned suffix rule of this tag. */
     size_t maxk = n < 8 ? n : 8;
     for (size_t k = maxk + 1; k-- > 0;) {
@@ -208,6 +213,8 @@ int dyad_nlp_annotate(const dyad_nlp *m, dyad_arena *a, dyad_word *words,
         const char *f = words[i].form ? words[i].form : "";
         size_t len = words[i].form ? words[i].len : 0;
         nlp_tok_init(&toks[i], f, len, lp);
+        const nlp_slot *amb = nlp_ktab_find(&m->lex, nlp_lex_key(NLP_LEX_AMBIG, 0, lp, len));
+        toks[i].amb = amb ? amb->b : 0;
         lower[i] = lp;
         lp += len + 1;
     }

@@ -148,6 +148,7 @@ void nlp_tok_init(nlp_tok *t, const char *form, size_t n, char *buf)
     if (upper && !lower) fl |= NLP_F_ALLCAP;
     if (!alnum) fl |= NLP_F_PUNCT;
     t->flags = fl;
+    t->amb = 0;
     t->form = nlp_hash_str(form, n);
     t->lower = nlp_hash_str(buf, n);
     t->shape = shape_hash(form, n);
@@ -168,8 +169,8 @@ void nlp_tok_init(nlp_tok *t, const char *form, size_t n, char *buf)
 size_t nlp_tag_features(const nlp_tok *toks, size_t n, size_t i,
                         const int *tags, uint64_t *keys)
 {
-    static const nlp_tok pad_l = { 11, 11, 11, {11, 11, 11, 11}, {11, 11, 11}, 0 };
-    static const nlp_tok pad_r = { 13, 13, 13, {13, 13, 13, 13}, {13, 13, 13}, 0 };
+    static const nlp_tok pad_l = { 11, 11, 11, {11, 11, 11, 11}, {11, 11, 11}, 0, 11 };
+    static const nlp_tok pad_r = { 13, 13, 13, {13, 13, 13, 13}, {13, 13, 13}, 0, 13 };
     const nlp_tok *w = &toks[i];
     const nlp_tok *p1 = i >= 1 ? &toks[i - 1] : &pad_l;
     const nlp_tok *p2 = i >= 2 ? &toks[i - 2] : &pad_l;
@@ -209,5 +210,11 @@ size_t nlp_tag_features(const nlp_tok *toks, size_t n, size_t i,
     F2(32, w->suf[2], n1->suf[2]);
     F2(33, t1, w->shape);
     F1(34, n2->suf[2]);
+    F1(35, w->amb);
+    F2(36, w->amb, t1);
+    F1(37, n1->amb);
+    F1(38, p1->amb);
+    F2(39, w->amb, n1->amb);
+    F3(40, w->amb, n1->amb, t1);
     return k;
 }

@@ -114,6 +114,7 @@ typedef struct nlp_tok {
     uint64_t form, lower, shape;
     uint64_t suf[4], pre[3];
     uint32_t flags; /* NLP_F_* */
+    uint32_t amb;   /* ambiguity class: the tags seen with the word, 0 = unknown */
 } nlp_tok;
 
 enum { NLP_F_CAP = 1, NLP_F_ALLCAP = 2, NLP_F_DIGIT = 4, NLP_F_HYPHEN = 8,
@@ -125,7 +126,7 @@ void nlp_tok_init(nlp_tok *t, const char *form, size_t n, char *buf);
 /* Tagger features of word i given the previous predicted tags (tags[j],
  * j < i; class indices, +1 so that 0 = sentence start).  Returns the number
  * of keys written (at most NLP_TAG_MAX_FEATS). */
-#define NLP_TAG_MAX_FEATS 40
+#define NLP_TAG_MAX_FEATS 48
 size_t nlp_tag_features(const nlp_tok *toks, size_t n, size_t i,
                         const int *tags, uint64_t *keys);
 
@@ -163,7 +164,10 @@ size_t nlp_par_features(const nlp_pstate *st, const uint64_t *wk,
 /* ---- lexical keys of the LEX table */
 uint64_t nlp_lex_key(int kind, int tag, const char *s, size_t n);
 enum { NLP_LEX_LEMMA_XPOS = 1, NLP_LEX_LEMMA_UPOS, NLP_LEX_SUFFIX,
-       NLP_LEX_FEATS_FORM, NLP_LEX_FEATS_TAG };
+       NLP_LEX_FEATS_FORM, NLP_LEX_FEATS_TAG, NLP_LEX_AMBIG,
+       NLP_LEX_LEMMA_FORM };
+/* NLP_LEX_AMBIG entries (tag 0, lower-cased form): b = the word's ambiguity
+ * class id (a hash of its frequent tags), a = 0. */
 /* Lemma entry flags (slot b): bit 0 = keep the form's case,
  * bits 8..15 = characters to strip (suffix rules). */
 

@@ -17,6 +17,8 @@ typedef struct ctx {
     const char *text;
     const dyad_token *t;
     size_t n;
+    int wrapped;      /* the text is hard-wrapped prose (see wrap_scan) */
+    uint32_t max_line; /* longest line, in bytes */
 } ctx;
 
 static const char *tok_s(const ctx *c, size_t i)
@@ -31,6 +33,8 @@ static size_t tok_len(const ctx *c, size_t i)
 
 static int tok_is(const ctx *c, size_t i, const char *w)
 {
+    if (tok_s(c, i)[0] != w[0])
+        return 0;
     size_t n = strlen(w);
     return tok_len(c, i) == n && memcmp(tok_s(c, i), w, n) == 0;
 }
@@ -299,10 +303,17 @@ static int line_ends_sentence(const ctx *c, size_t first, size_t i,
     }
     if (in_list(c, i, title_small) && i > first)
         return 0;
-    /* title case or all caps: no ordinary lower-case word */
-    int words = 0;
+    /* title case or all caps (no ordinary lower-case word), or a short
+     * sentence-case line without inner punctuation that starts with a
+     * capital and ends on a content word ("Russia warns Ukraine over drone
+     * strikes").  The second can misfire on hard-wrapped prose whose
+     * paragraph's first line is followed by a capitalised word; the
+     * cleaner unwraps lines before we run. */
+    int words = 0, lower_words = 0, inner_punct = 0;
     for (size_t m = first; m <= i; m++) {
         const dyad_token *t = &c->t[m];
+        if (t->kind == DYAD_TOK_PUNCT || t->kind == DYAD_TOK_QUOTE)
+            inner_punct++;
         if (t->kind != DYAD_TOK_WORD && t->kind != DYAD_TOK_ABBREV)
             continue;
         int fc = first_case(c, m);
@@ -310,9 +321,44 @@ static int line_ends_sentence(const ctx *c, size_t first, size_t i,
             continue;
         words++;
         if (fc < 0 && !in_list(c, m, title_small))
-            return 0;
+            lower_words++;
     }
-    return words > 0;
+    if (words == 0)
+        return 0;
+    /* in hard-wrapped prose only a clearly short line can be a heading */
+    if (c->wrapped && 2 * (c->t[i].end - c->t[first].start) >= c->max_line)
+        return 0;
+    if (lower_words == 0)
+        return 1;
+    return i - first + 1 <= 12 && inner_punct == 0 &&
+           first_case(c, first) > 0 && c->t[i].kind == DYAD_TOK_WORD;
+}
+
+/* Is the text hard-wrapped (line breaks inside sentences, as in wire copy
+ * and e-mail)?  Then a line break is no evidence of a sentence end.  Counts
+ * the long lines that end without sentence punctuation. */
+static void wrap_scan(ctx *c)
+{
+    size_t breaks = 0, mid = 0, line_first = 0;
+    uint32_t max_line = 0;
+    for (size_t i = 1; i <= c->n; i++) {
+        if (i < c->n && !(c->t[i].flags & DYAD_TF_NEWLINE_BEFORE))
+            continue;
+        uint32_t len = c->t[i - 1].end - c->t[line_first].start;
+        if (len > max_line)
+            max_line = len;
+        if (i < c->n && !(c->t[i].flags & DYAD_TF_PARA_BEFORE)) {
+            breaks++;
+            size_t k = i - 1;
+            while (k > line_first && is_closer(c, k))
+                k--;
+            if (len >= 40 && !terminator(c, k))
+                mid++;
+        }
+        line_first = i;
+    }
+    c->max_line = max_line;
+    c->wrapped = mid >= 2 && 2 * mid >= breaks;
 }
 
 typedef struct sentbuf {
@@ -348,7 +394,8 @@ int dyad_split_sentences(dyad_arena *a, const char *text, size_t n,
     if (!sents || !n_sents || (n_toks && (!toks || !text)))
         return dyad_error_set(err, DYAD_EUSAGE, NULL, -1,
                               "split_sentences: NULL argument");
-    ctx c = {text, toks, n_toks};
+    ctx c = {text, toks, n_toks, 0, 0};
+    wrap_scan(&c);
     sentbuf b = {a, NULL, 0, n_toks / 16 + 4};
     b.s = dyad_arena_alloc(a, b.cap * sizeof *b.s);
     if (!b.s)

@@ -11,7 +11,8 @@
 
 #include <string.h>
 
-/* Bytes that need a look in the slow path: >= 0x80, and controls < 0x20. */
+/* 1 when the 8 bytes of x are ASCII with no control other than \t \n \r
+ * (those need no change, and news text has a newline every line). */
 static int word_is_plain(uint64_t x)
 {
     const uint64_t hi = 0x8080808080808080ull;
@@ -19,7 +20,14 @@ static int word_is_plain(uint64_t x)
     if (x & hi)
         return 0;
     /* any byte < 0x20?  (x - 0x20 per byte borrows into the high bit) */
-    return ((x - ones * 0x20u) & ~x & hi) == 0;
+    if (((x - ones * 0x20u) & ~x & hi) == 0)
+        return 1;
+    for (int k = 0; k < 8; k++, x >>= 8) {
+        unsigned c = (unsigned)(x & 0xFF);
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+            return 0;
+    }
+    return 1;
 }
 
 /* Length of the well-formed sequence at s[0..n) (1..4), or 0 when it is

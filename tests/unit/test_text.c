@@ -484,6 +484,10 @@ static void sent_paragraphs_and_headlines(void)
                        "Monday it would respond."),
               "Russia Warns Ukraine Over Drone Strikes||Moscow said on Monday it "
               "would respond.");
+    CHECK_STR(sents_of("Russia warns Ukraine over drone strikes\nMoscow said on "
+                       "Monday it would respond."),
+              "Russia warns Ukraine over drone strikes||Moscow said on Monday it "
+              "would respond.");
     /* hard-wrapped prose does not split at line ends */
     CHECK_STR(sents_of("Showers continued throughout the week in\nthe Bahia zone, "
                        "said\nComissaria Smith."),
@@ -497,6 +501,17 @@ static void sent_citations(void)
 {
     CHECK_STR(sents_of("He remained until 1805. [6] An undistinguished student."),
               "He remained until 1805. [6]||An undistinguished student.");
+}
+
+static void sent_speech_and_list_numbers(void)
+{
+    CHECK_STR(sents_of("\"Are you still there?\" Smith asked. Nobody was."),
+              "\"Are you still there?\" Smith asked.||Nobody was.");
+    CHECK_STR(sents_of("\"It is over.\" He told me that later."),
+              "\"It is over.\"||He told me that later.");
+    CHECK_STR(sents_of("1. Introduction\n\nText here."),
+              "1. Introduction||Text here.");
+    CHECK_STR(sents_of("It rose by 2. The end."), "It rose by 2.||The end.");
 }
 
 static void sent_lowercase_after_stop(void)
@@ -538,6 +553,7 @@ const unit_case unit_text[] = {
     {"sent_ellipsis_and_dashes", sent_ellipsis_and_dashes},
     {"sent_paragraphs_and_headlines", sent_paragraphs_and_headlines},
     {"sent_citations", sent_citations},
+    {"sent_speech_and_list_numbers", sent_speech_and_list_numbers},
     {"sent_lowercase_after_stop", sent_lowercase_after_stop},
     {NULL, NULL},
 };

@@ -1,0 +1,628 @@
+/* test_code.c — unit cases of the dictionary loader and the event coder, on
+ * hand-written CoNLL-U parses (independent of our tagger and parser).  The
+ * verb lexicon and CAMEO table are the repository's dict/verbs.txt and
+ * dict/cameo.tsv; the actors are a small fixed set written here, so the
+ * cases do not move when the real actor files grow. */
+#include "unit.h"
+#include "dyad.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
+
+static const char *COUNTRIES =
+    "USA | name=United States; United States of America; U.S.; America | adj=American; U.S. | capital=Washington\n"
+    "RUS | name=Russia; Russian Federation | adj=Russian | capital=Moscow\n"
+    "FIN | name=Finland | adj=Finnish | capital=Helsinki\n"
+    "GBR | name=United Kingdom; Britain | adj=British | capital=London\n"
+    "TUR | name=Turkey | adj=Turkish | capital=Ankara\n"
+    "GEO | name=Georgia | adj=Georgian | capital=Tbilisi\n"
+    "UKR | name=Ukraine | adj=Ukrainian | capital=Kyiv; Kiev\n";
+static const char *INSTITUTIONS =
+    "RUSGOV | name=the Kremlin; Kremlin | country=RUS\n"
+    "USAGOV | name=the White House; White House | country=USA\n";
+static const char *PEOPLE =
+    "Donald Trump | country=USA | alias=Trump | role=USAGOV 2017-01-20..2021-01-20 President; USABUS 1971-01-01..2015-06-15 businessman\n"
+    "Vladimir Putin | country=RUS | alias=Putin | role=RUSGOV 2000-05-07.. President\n"
+    "Rex Tillerson | country=USA | alias=Tillerson | role=USAGOV 2017-02-01..2018-03-31 Secretary of State\n"
+    "Dmitry Peskov | country=RUS | alias=Peskov; Dmitri Peskov | role=RUSGOV 2012-05-22.. Kremlin spokesman\n";
+static const char *AGENTS =
+    "GOV | word=president; spokesman; official; diplomat; leader\n"
+    "ELI | word=former official | prefix=former; ex-\n";
+
+static char dict_dir[64];
+static dyad_dict *dict;
+
+static int write_file(const char *dir, const char *name, const char *text, size_t n)
+{
+    char path[256];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *fp = fopen(path, "wb");
+    if (!fp)
+        return -1;
+    fwrite(text, 1, n, fp);
+    return fclose(fp);
+}
+
+static int copy_file(const char *from, const char *dir, const char *name)
+{
+    FILE *fp = fopen(from, "rb");
+    if (!fp)
+        return -1;
+    size_t cap = 1 << 20, n = 0;
+    char *buf = malloc(cap);
+    size_t r;
+    while (buf && (r = fread(buf + n, 1, cap - n, fp)) > 0) {
+        n += r;
+        if (n == cap) {
+            char *nb = realloc(buf, cap *= 2);
+            if (!nb) {
+                free(buf);
+                buf = NULL;
+            }
+            buf = nb;
+        }
+    }
+    fclose(fp);
+    int rc = buf ? write_file(dir, name, buf, n) : -1;
+    free(buf);
+    return rc;
+}
+
+/* The test dictionary: repository verbs and codes, fixed actors. */
+static const dyad_dict *test_dict(void)
+{
+    if (dict)
+        return dict;
+    snprintf(dict_dir, sizeof dict_dir, "/tmp/dyad-code-XXXXXX");
+    if (!mkdtemp(dict_dir))
+        return NULL;
+    char sub[128];
+    snprintf(sub, sizeof sub, "%s/actors", dict_dir);
+    mkdir(sub, 0700);
+    if (copy_file("dict/verbs.txt", dict_dir, "verbs.txt") ||
+        copy_file("dict/cameo.tsv", dict_dir, "cameo.tsv"))
+        return NULL;
+    write_file(dict_dir, "actors/countries.txt", COUNTRIES, strlen(COUNTRIES));
+    write_file(dict_dir, "actors/institutions.txt", INSTITUTIONS, strlen(INSTITUTIONS));
+    write_file(dict_dir, "actors/people.txt", PEOPLE, strlen(PEOPLE));
+    write_file(dict_dir, "actors/agents.txt", AGENTS, strlen(AGENTS));
+    dyad_error err;
+    if (dyad_dict_load(dict_dir, &dict, &err) != 0) {
+        fprintf(stderr, "  dict: %s: %s\n", err.path, err.message);
+        dict = NULL;
+    }
+    static const char *files[] = {"actors/countries.txt", "actors/institutions.txt",
+        "actors/people.txt", "actors/agents.txt", "verbs.txt", "cameo.tsv", "actors", ""};
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        char p[256];
+        snprintf(p, sizeof p, "%s/%s", dict_dir, files[i]);
+        if (i + 2 < sizeof files / sizeof files[0])
+            unlink(p);
+        else
+            rmdir(p);
+    }
+    return dict;
+}
+
+/* Code CoNLL-U text (one or more sentences) as one document. */
+typedef struct result {
+    dyad_arena *a;
+    dyad_event *ev;
+    size_t n;
+} result;
+
+static result code(const char *conllu, const char *date)
+{
+    result r = {dyad_arena_new(0), NULL, 0};
+    const dyad_dict *d = test_dict();
+    CHECK(d != NULL);
+    if (!d)
+        return r;
+    dyad_coder *c = dyad_coder_new(d, date);
+    const char *p = conllu, *end = conllu + strlen(conllu);
+    dyad_word *w;
+    size_t nw;
+    const char *text;
+    dyad_error err;
+    uint32_t si = 0;
+    size_t cap = 0;
+    while (dyad_conllu_next(r.a, &p, end, &w, &nw, &text, &err) == 1) {
+        dyad_event *ev;
+        size_t ne;
+        CHECK_EQ_INT(dyad_code_sentence(d, c, r.a, w, nw, si++, text, NULL, &ev, &ne, &err), 0);
+        if (r.n + ne > cap) {
+            cap = (r.n + ne) * 2;
+            dyad_event *nev = dyad_arena_alloc(r.a, cap * sizeof *nev);
+            if (r.n)
+                memcpy(nev, r.ev, r.n * sizeof *nev);
+            r.ev = nev;
+        }
+        if (ne)
+            memcpy(r.ev + r.n, ev, ne * sizeof *ev);
+        r.n += ne;
+    }
+    dyad_coder_free(c);
+    return r;
+}
+
+/* The event with this source code, target code and CAMEO root, or NULL. */
+static const dyad_event *find(const result *r, const char *src, const char *tgt,
+                              const char *root)
+{
+    for (size_t i = 0; i < r->n; i++)
+        if (!strcmp(r->ev[i].source.code, src) && !strcmp(r->ev[i].target.code, tgt) &&
+            !strcmp(r->ev[i].root, root))
+            return &r->ev[i];
+    return NULL;
+}
+
+static void dump(const result *r)
+{
+    for (size_t i = 0; i < r->n; i++)
+        fprintf(stderr, "    event %s -> %s %s %s (%s)\n", r->ev[i].source.code,
+                r->ev[i].target.code, r->ev[i].code, dyad_event_mode_name(r->ev[i].mode),
+                r->ev[i].evidence);
+}
+
+#define ROW(i, form, lemma, upos, xpos, head, rel) \
+    #i "\t" form "\t" lemma "\t" upos "\t" xpos "\t_\t" #head "\t" rel "\t_\t_\n"
+
+static void dict_loads(void)
+{
+    const dyad_dict *d = test_dict();
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    dyad_dict_stats st;
+    dyad_dict_get_stats(d, &st);
+    CHECK(st.n_verbs >= 1500);
+    CHECK(st.n_codes >= 290);
+    CHECK_EQ_INT(st.n_people, 4);
+    CHECK_EQ_INT(st.n_countries, 7);
+    double g = 0;
+    const char *plover = NULL;
+    int quad = 0;
+    CHECK(dyad_cameo_info(d, "163", NULL, &g, &plover, &quad));
+    CHECK(g < -7.0 && g > -9.0);
+    CHECK_STR(plover, "COERCE");
+    CHECK_EQ_INT(quad, 4);
+    CHECK(dyad_cameo_info(d, "106", NULL, NULL, NULL, NULL)); /* the glued line */
+    CHECK(dyad_cameo_info(d, "1056", NULL, NULL, NULL, NULL));
+    CHECK(!dyad_cameo_info(d, "999", NULL, NULL, NULL, NULL));
+}
+
+static void dict_bad_line(void)
+{
+    char dir[64];
+    snprintf(dir, sizeof dir, "/tmp/dyad-code-XXXXXX");
+    CHECK(mkdtemp(dir) != NULL);
+    const char *codes = "040\tConsult\t1.0\tCONSULT\t1\n";
+    const char *verbs = "040 | verb=meet\n999 | verb=frobnicate\n";
+    write_file(dir, "cameo.tsv", codes, strlen(codes));
+    write_file(dir, "verbs.txt", verbs, strlen(verbs));
+    dyad_dict *d = NULL;
+    dyad_error err;
+    CHECK_EQ_INT(dyad_dict_load(dir, &d, &err), DYAD_EFORMAT);
+    CHECK(d == NULL);
+    CHECK_EQ_INT(err.byte_offset, 2);
+    CHECK(strstr(err.message, "verbs.txt") != NULL);
+    char p[128];
+    snprintf(p, sizeof p, "%s/cameo.tsv", dir);
+    unlink(p);
+    snprintf(p, sizeof p, "%s/verbs.txt", dir);
+    unlink(p);
+    rmdir(dir);
+    CHECK_EQ_INT(dyad_dict_load("/nonexistent-dyad-dict", &d, &err), DYAD_EIO);
+    dyad_dict_free(NULL);
+}
+
+static void meet_third_place_both_directions(void)
+{
+    result r = code(ROW(1, "Trump", "Trump", "PROPN", "NNP", 2, "nsubj")
+                    ROW(2, "met", "meet", "VERB", "VBD", 0, "root")
+                    ROW(3, "Putin", "Putin", "PROPN", "NNP", 2, "obj")
+                    ROW(4, "in", "in", "ADP", "IN", 5, "case")
+                    ROW(5, "Helsinki", "Helsinki", "PROPN", "NNP", 2, "obl")
+                    ROW(6, ".", ".", "PUNCT", ".", 2, "punct"), "2018-07-16");
+    const dyad_event *a = find(&r, "USAGOV", "RUSGOV", "04");
+    const dyad_event *b = find(&r, "RUSGOV", "USAGOV", "04");
+    CHECK(a && b);
+    if (a && b) {
+        CHECK_STR(a->code, "044");
+        CHECK_STR(b->code, "044");
+        CHECK_EQ_INT(a->mode, DYAD_MODE_ASSERTED);
+        CHECK_STR(a->source.country, "USA");
+        CHECK_STR(a->target.name, "Vladimir Putin");
+        CHECK_STR(a->base, "044");
+        CHECK_STR(a->root, "04");
+        CHECK_EQ_INT(a->quad, 1);
+        CHECK_STR(a->plover, "CONSULT");
+        CHECK(strstr(a->evidence, "verbs.txt:") != NULL);
+        CHECK(strstr(a->evidence, "nsubj(met, Trump)") != NULL);
+        CHECK_STR(a->date, "2018-07-16");
+    } else {
+        dump(&r);
+    }
+    dyad_arena_free(r.a);
+}
+
+static void coordinated_subjects_fan_out(void)
+{
+    result r = code(ROW(1, "Trump", "Trump", "PROPN", "NNP", 4, "nsubj")
+                    ROW(2, "and", "and", "CCONJ", "CC", 3, "cc")
+                    ROW(3, "Putin", "Putin", "PROPN", "NNP", 1, "conj")
+                    ROW(4, "met", "meet", "VERB", "VBD", 0, "root")
+                    ROW(5, ".", ".", "PUNCT", ".", 4, "punct"), "2018-07-16");
+    CHECK(find(&r, "USAGOV", "RUSGOV", "04") != NULL);
+    CHECK(find(&r, "RUSGOV", "USAGOV", "04") != NULL);
+    if (r.n != 2)
+        dump(&r);
+    CHECK_EQ_INT(r.n, 2);
+    dyad_arena_free(r.a);
+}
+
+static void impose_sanctions_on(void)
+{
+    result r = code(ROW(1, "The", "the", "DET", "DT", 3, "det")
+                    ROW(2, "United", "United", "PROPN", "NNP", 3, "compound")
+                    ROW(3, "States", "States", "PROPN", "NNPS", 4, "nsubj")
+                    ROW(4, "imposed", "impose", "VERB", "VBD", 0, "root")
+                    ROW(5, "sanctions", "sanction", "NOUN", "NNS", 4, "obj")
+                    ROW(6, "on", "on", "ADP", "IN", 7, "case")
+                    ROW(7, "Russia", "Russia", "PROPN", "NNP", 4, "obl")
+                    ROW(8, ".", ".", "PUNCT", ".", 4, "punct"), "2018-04-06");
+    const dyad_event *e = find(&r, "USA", "RUS", "16");
+    CHECK(e != NULL);
+    if (e) {
+        CHECK_STR(e->code, "163");
+        CHECK_STR(e->verb, "imposed sanctions");
+        CHECK_EQ_INT(e->quad, 4);
+        CHECK(e->goldstein < 0);
+        CHECK_STR(e->source.text, "The United States");
+    }
+    if (r.n != 1)
+        dump(&r);
+    CHECK_EQ_INT(r.n, 1); /* the noun "sanctions" is not coded again */
+    dyad_arena_free(r.a);
+}
+
+static void passive_agent_is_source(void)
+{
+    result r = code(ROW(1, "Russia", "Russia", "PROPN", "NNP", 3, "nsubj:pass")
+                    ROW(2, "was", "be", "AUX", "VBD", 3, "aux:pass")
+                    ROW(3, "sanctioned", "sanction", "VERB", "VBN", 0, "root")
+                    ROW(4, "by", "by", "ADP", "IN", 7, "case")
+                    ROW(5, "the", "the", "DET", "DT", 7, "det")
+                    ROW(6, "United", "United", "PROPN", "NNP", 7, "compound")
+                    ROW(7, "States", "States", "PROPN", "NNPS", 3, "obl:agent")
+                    ROW(8, ".", ".", "PUNCT", ".", 3, "punct"), "2018-04-06");
+    const dyad_event *e = find(&r, "USA", "RUS", "16");
+    CHECK(e != NULL);
+    if (e)
+        CHECK_STR(e->code, "163");
+    else
+        dump(&r);
+    CHECK(find(&r, "RUS", "USA", "16") == NULL);
+    dyad_arena_free(r.a);
+}
+
+static void negated_meeting(void)
+{
+    result r = code(ROW(1, "Putin", "Putin", "PROPN", "NNP", 4, "nsubj")
+                    ROW(2, "did", "do", "AUX", "VBD", 4, "aux")
+                    ROW(3, "not", "not", "PART", "RB", 4, "advmod")
+                    ROW(4, "meet", "meet", "VERB", "VB", 0, "root")
+                    ROW(5, "Trump", "Trump", "PROPN", "NNP", 4, "obj")
+                    ROW(6, ".", ".", "PUNCT", ".", 4, "punct"), "2018-07-16");
+    const dyad_event *e = find(&r, "RUSGOV", "USAGOV", "04");
+    CHECK(e != NULL);
+    if (e)
+        CHECK_EQ_INT(e->mode, DYAD_MODE_NEGATED);
+    for (size_t i = 0; i < r.n; i++)
+        CHECK(r.ev[i].mode != DYAD_MODE_ASSERTED);
+    dyad_arena_free(r.a);
+}
+
+static void modal_is_hypothetical(void)
+{
+    result r = code(ROW(1, "Russia", "Russia", "PROPN", "NNP", 3, "nsubj")
+                    ROW(2, "could", "could", "AUX", "MD", 3, "aux")
+                    ROW(3, "expel", "expel", "VERB", "VB", 0, "root")
+                    ROW(4, "British", "British", "ADJ", "JJ", 5, "amod")
+                    ROW(5, "diplomats", "diplomat", "NOUN", "NNS", 3, "obj")
+                    ROW(6, ".", ".", "PUNCT", ".", 3, "punct"), "2018-03-14");
+    CHECK(r.n >= 1);
+    const dyad_event *e = r.n ? &r.ev[0] : NULL;
+    if (e) {
+        CHECK_STR(e->source.code, "RUS");
+        CHECK_STR(e->target.code, "GBRGOV");
+        CHECK_STR(e->target.country, "GBR");
+        CHECK(!strcmp(e->root, "17") || !strcmp(e->root, "16"));
+        CHECK_EQ_INT(e->mode, DYAD_MODE_HYPOTHETICAL);
+    }
+    dyad_arena_free(r.a);
+}
+
+static void said_that_is_reported(void)
+{
+    result r = code(ROW(1, "Peskov", "Peskov", "PROPN", "NNP", 2, "nsubj")
+                    ROW(2, "said", "say", "VERB", "VBD", 0, "root")
+                    ROW(3, "the", "the", "DET", "DT", 4, "det")
+                    ROW(4, "Kremlin", "Kremlin", "PROPN", "NNP", 6, "nsubj")
+                    ROW(5, "had", "have", "AUX", "VBD", 6, "aux")
+                    ROW(6, "rejected", "reject", "VERB", "VBN", 2, "ccomp")
+                    ROW(7, "the", "the", "DET", "DT", 8, "det")
+                    ROW(8, "proposal", "proposal", "NOUN", "NN", 6, "obj")
+                    ROW(9, ".", ".", "PUNCT", ".", 2, "punct"), "2018-07-16");
+    const dyad_event *e = find(&r, "RUSGOV", "", "12");
+    CHECK(e != NULL);
+    if (e) {
+        CHECK_STR(e->code, "120");
+        CHECK_EQ_INT(e->mode, DYAD_MODE_REPORTED);
+        CHECK_STR(e->source.name, "the Kremlin");
+    } else {
+        dump(&r);
+    }
+    dyad_arena_free(r.a);
+}
+
+static const char *TILLERSON =
+    ROW(1, "Tillerson", "Tillerson", "PROPN", "NNP", 2, "nsubj")
+    ROW(2, "visited", "visit", "VERB", "VBD", 0, "root")
+    ROW(3, "Moscow", "Moscow", "PROPN", "NNP", 2, "obj")
+    ROW(4, ".", ".", "PUNCT", ".", 2, "punct");
+
+static void dated_roles(void)
+{
+    result r = code(TILLERSON, "2017-04-12");
+    const dyad_event *e = find(&r, "USAGOV", "RUSGOV", "04");
+    CHECK(e != NULL);
+    if (e) {
+        CHECK_STR(e->code, "042");
+        CHECK_STR(e->source.name, "Rex Tillerson");
+    } else {
+        dump(&r);
+    }
+    dyad_arena_free(r.a);
+    r = code(TILLERSON, "2019-04-12");
+    CHECK(find(&r, "USAELI", "RUSGOV", "04") != NULL);
+    if (!find(&r, "USAELI", "RUSGOV", "04"))
+        dump(&r);
+    dyad_arena_free(r.a);
+}
+
+static void pronoun_and_definite_description(void)
+{
+    result r = code(ROW(1, "Putin", "Putin", "PROPN", "NNP", 2, "nsubj")
+                    ROW(2, "arrived", "arrive", "VERB", "VBD", 0, "root")
+                    ROW(3, "late", "late", "ADV", "RB", 2, "advmod")
+                    ROW(4, ".", ".", "PUNCT", ".", 2, "punct")
+                    "\n"
+                    ROW(1, "He", "he", "PRON", "PRP", 2, "nsubj")
+                    ROW(2, "praised", "praise", "VERB", "VBD", 0, "root")
+                    ROW(3, "Turkey", "Turkey", "PROPN", "NNP", 2, "obj")
+                    ROW(4, ".", ".", "PUNCT", ".", 2, "punct")
+                    "\n"
+                    ROW(1, "The", "the", "DET", "DT", 3, "det")
+                    ROW(2, "Russian", "Russian", "ADJ", "JJ", 3, "amod")
+                    ROW(3, "president", "president", "NOUN", "NN", 4, "nsubj")
+                    ROW(4, "criticized", "criticize", "VERB", "VBD", 0, "root")
+                    ROW(5, "Britain", "Britain", "PROPN", "NNP", 4, "obj")
+                    ROW(6, ".", ".", "PUNCT", ".", 4, "punct"), "2018-07-16");
+    const dyad_event *e = find(&r, "RUSGOV", "TUR", "05");
+    CHECK(e != NULL);
+    if (e) {
+        CHECK_STR(e->code, "051");
+        CHECK_STR(e->source.name, "Vladimir Putin");
+        CHECK_STR(e->source.text, "He");
+        CHECK_EQ_INT(e->sentence, 1);
+    }
+    e = find(&r, "RUSGOV", "GBR", "11");
+    CHECK(e != NULL);
+    if (e) {
+        CHECK_STR(e->source.name, "Vladimir Putin");
+        CHECK_STR(e->source.text, "The Russian president");
+    }
+    if (r.n != 2)
+        dump(&r);
+    dyad_arena_free(r.a);
+}
+
+static void title_and_former(void)
+{
+    result r = code(ROW(1, "Kremlin", "Kremlin", "PROPN", "NNP", 2, "compound")
+                    ROW(2, "spokesman", "spokesman", "NOUN", "NN", 3, "compound")
+                    ROW(3, "Ivan", "Ivan", "PROPN", "NNP", 5, "nsubj")
+                    ROW(4, "Petrov", "Petrov", "PROPN", "NNP", 3, "flat")
+                    ROW(5, "criticized", "criticize", "VERB", "VBD", 0, "root")
+                    ROW(6, "Turkey", "Turkey", "PROPN", "NNP", 5, "obj")
+                    ROW(7, ".", ".", "PUNCT", ".", 5, "punct")
+                    "\n"
+                    ROW(1, "A", "a", "DET", "DT", 4, "det")
+                    ROW(2, "former", "former", "ADJ", "JJ", 4, "amod")
+                    ROW(3, "British", "British", "ADJ", "JJ", 4, "amod")
+                    ROW(4, "diplomat", "diplomat", "NOUN", "NN", 5, "nsubj")
+                    ROW(5, "praised", "praise", "VERB", "VBD", 0, "root")
+                    ROW(6, "Russia", "Russia", "PROPN", "NNP", 5, "obj")
+                    ROW(7, ".", ".", "PUNCT", ".", 5, "punct"), "2018-07-16");
+    const dyad_event *e = find(&r, "RUSGOV", "TUR", "11");
+    CHECK(e != NULL);
+    if (e)
+        CHECK_STR(e->source.text, "Kremlin spokesman Ivan Petrov");
+    CHECK(find(&r, "GBRELI", "RUS", "05") != NULL);
+    if (r.n != 2)
+        dump(&r);
+    dyad_arena_free(r.a);
+}
+
+static void threat_is_its_own_event(void)
+{
+    result r = code(ROW(1, "Washington", "Washington", "PROPN", "NNP", 2, "nsubj")
+                    ROW(2, "threatened", "threaten", "VERB", "VBD", 0, "root")
+                    ROW(3, "to", "to", "PART", "TO", 4, "mark")
+                    ROW(4, "impose", "impose", "VERB", "VB", 2, "xcomp")
+                    ROW(5, "sanctions", "sanction", "NOUN", "NNS", 4, "obj")
+                    ROW(6, "on", "on", "ADP", "IN", 7, "case")
+                    ROW(7, "Ankara", "Ankara", "PROPN", "NNP", 4, "obl")
+                    ROW(8, ".", ".", "PUNCT", ".", 2, "punct"), "2018-08-01");
+    const dyad_event *t = find(&r, "USAGOV", "TURGOV", "13");
+    const dyad_event *s = find(&r, "USAGOV", "TURGOV", "16");
+    CHECK(t != NULL);
+    CHECK(s != NULL);
+    if (t) {
+        CHECK_STR(t->code, "1312");
+        CHECK_EQ_INT(t->mode, DYAD_MODE_ASSERTED);
+    }
+    if (s)
+        CHECK_EQ_INT(s->mode, DYAD_MODE_HYPOTHETICAL);
+    if (!t || !s)
+        dump(&r);
+    dyad_arena_free(r.a);
+}
+
+static void past_year_is_historical(void)
+{
+    result r = code(ROW(1, "Russia", "Russia", "PROPN", "NNP", 2, "nsubj")
+                    ROW(2, "invaded", "invade", "VERB", "VBD", 0, "root")
+                    ROW(3, "Georgia", "Georgia", "PROPN", "NNP", 2, "obj")
+                    ROW(4, "in", "in", "ADP", "IN", 5, "case")
+                    ROW(5, "2008", "2008", "NUM", "CD", 2, "obl")
+                    ROW(6, ".", ".", "PUNCT", ".", 2, "punct"), "2018-07-16");
+    const dyad_event *e = find(&r, "RUS", "GEO", "19");
+    CHECK(e != NULL);
+    if (e)
+        CHECK_EQ_INT(e->mode, DYAD_MODE_HISTORICAL);
+    else
+        dump(&r);
+    dyad_arena_free(r.a);
+}
+
+static void nominal_events(void)
+{
+    result r = code(ROW(1, "Trump", "Trump", "PROPN", "NNP", 3, "nmod:poss")
+                    ROW(2, "'s", "'s", "PART", "POS", 1, "case")
+                    ROW(3, "sanctions", "sanction", "NOUN", "NNS", 6, "nsubj")
+                    ROW(4, "on", "on", "ADP", "IN", 5, "case")
+                    ROW(5, "Turkey", "Turkey", "PROPN", "NNP", 3, "nmod")
+                    ROW(6, "took", "take", "VERB", "VBD", 0, "root")
+                    ROW(7, "effect", "effect", "NOUN", "NN", 6, "obj")
+                    ROW(8, ".", ".", "PUNCT", ".", 6, "punct")
+                    "\n"
+                    ROW(1, "Talks", "talk", "NOUN", "NNS", 6, "nsubj")
+                    ROW(2, "between", "between", "ADP", "IN", 3, "case")
+                    ROW(3, "Russia", "Russia", "PROPN", "NNP", 1, "nmod")
+                    ROW(4, "and", "and", "CCONJ", "CC", 5, "cc")
+                    ROW(5, "Ukraine", "Ukraine", "PROPN", "NNP", 3, "conj")
+                    ROW(6, "resumed", "resume", "VERB", "VBD", 0, "root")
+                    ROW(7, ".", ".", "PUNCT", ".", 6, "punct"), "2018-08-20");
+    const dyad_event *e = find(&r, "USAGOV", "TUR", "16");
+    CHECK(e != NULL);
+    if (e)
+        CHECK_STR(e->code, "163");
+    CHECK(find(&r, "RUS", "UKR", "04") != NULL);
+    CHECK(find(&r, "UKR", "RUS", "04") != NULL);
+    if (r.n != 3)
+        dump(&r);
+    dyad_arena_free(r.a);
+}
+
+static void quotation_is_reported(void)
+{
+    result r = code(ROW(1, "\"", "\"", "PUNCT", "``", 4, "punct")
+                    ROW(2, "Russia", "Russia", "PROPN", "NNP", 4, "nsubj")
+                    ROW(3, "will", "will", "AUX", "MD", 4, "aux")
+                    ROW(4, "praise", "praise", "VERB", "VB", 0, "root")
+                    ROW(5, "Turkey", "Turkey", "PROPN", "NNP", 4, "obj")
+                    ROW(6, ",", ",", "PUNCT", ",", 4, "punct")
+                    ROW(7, "\"", "\"", "PUNCT", "''", 4, "punct")
+                    ROW(8, "he", "he", "PRON", "PRP", 9, "nsubj")
+                    ROW(9, "said", "say", "VERB", "VBD", 4, "parataxis")
+                    ROW(10, ".", ".", "PUNCT", ".", 4, "punct"), "2018-08-20");
+    const dyad_event *e = find(&r, "RUS", "TUR", "05");
+    CHECK(e != NULL);
+    if (e)
+        CHECK_EQ_INT(e->mode, DYAD_MODE_REPORTED);
+    dyad_arena_free(r.a);
+}
+
+static void conllu_reader(void)
+{
+    dyad_arena *a = dyad_arena_new(0);
+    const char *text = "# sent_id = 1\n# text = Hi there\n"
+                       "1-2\tHi\t_\t_\t_\t_\t_\t_\t_\t_\n"
+                       "1\tHi\thi\tINTJ\tUH\t_\t0\troot\t_\t_\n"
+                       "2\tthere\tthere\tADV\tRB\t_\t1\tadvmod\t_\t_\n\n"
+                       "1\tOk\tok\tINTJ\tUH\t_\t0\troot\t_\t_\n";
+    const char *p = text, *end = text + strlen(text), *t = NULL;
+    dyad_word *w;
+    size_t n;
+    dyad_error err;
+    CHECK_EQ_INT(dyad_conllu_next(a, &p, end, &w, &n, &t, &err), 1);
+    CHECK_EQ_INT(n, 2);
+    CHECK_STR(t, "Hi there");
+    CHECK_EQ_INT(w[1].head, 1);
+    CHECK_STR(w[1].deprel, "advmod");
+    CHECK_EQ_INT(w[1].upos, DYAD_UPOS_ADV);
+    CHECK_EQ_INT(dyad_conllu_next(a, &p, end, &w, &n, &t, &err), 1);
+    CHECK_EQ_INT(n, 1);
+    CHECK_EQ_INT(dyad_conllu_next(a, &p, end, &w, &n, &t, &err), 0);
+    dyad_arena_free(a);
+}
+
+static void empty_and_odd_input(void)
+{
+    const dyad_dict *d = test_dict();
+    if (!d)
+        return;
+    dyad_arena *a = dyad_arena_new(0);
+    dyad_event *ev = (dyad_event *)1;
+    size_t n = 9;
+    CHECK_EQ_INT(dyad_code_sentence(d, NULL, a, NULL, 0, 0, NULL, NULL, &ev, &n, NULL), 0);
+    CHECK_EQ_INT(n, 0);
+    /* heads out of range and a cycle must not crash */
+    dyad_word w[3];
+    memset(w, 0, sizeof w);
+    const char *forms[3] = {"Russia", "attacked", "Georgia"};
+    for (int i = 0; i < 3; i++) {
+        w[i].form = forms[i];
+        w[i].len = (uint32_t)strlen(forms[i]);
+        w[i].lemma = forms[i];
+        w[i].deprel = i == 1 ? "compound" : "amod";
+        w[i].upos = DYAD_UPOS_VERB;
+        w[i].head = (int32_t[]){2, 1, 77}[i];   /* 1 <-> 2 is a cycle */
+    }
+    CHECK_EQ_INT(dyad_code_sentence(d, NULL, a, w, 3, 0, NULL, "2020-01-01", &ev, &n, NULL), 0);
+    CHECK_STR(dyad_event_mode_name(DYAD_MODE_HISTORICAL), "historical");
+    dyad_arena_free(a);
+}
+
+static void cleanup(void)
+{
+    dyad_dict_free(dict);
+    dict = NULL;
+}
+
+const unit_case unit_code[] = {
+    {"dict_loads", dict_loads},
+    {"dict_bad_line", dict_bad_line},
+    {"conllu_reader", conllu_reader},
+    {"meet_third_place_both_directions", meet_third_place_both_directions},
+    {"coordinated_subjects_fan_out", coordinated_subjects_fan_out},
+    {"impose_sanctions_on", impose_sanctions_on},
+    {"passive_agent_is_source", passive_agent_is_source},
+    {"negated_meeting", negated_meeting},
+    {"modal_is_hypothetical", modal_is_hypothetical},
+    {"said_that_is_reported", said_that_is_reported},
+    {"dated_roles", dated_roles},
+    {"pronoun_and_definite_description", pronoun_and_definite_description},
+    {"title_and_former", title_and_former},
+    {"threat_is_its_own_event", threat_is_its_own_event},
+    {"past_year_is_historical", past_year_is_historical},
+    {"nominal_events", nominal_events},
+    {"quotation_is_reported", quotation_is_reported},
+    {"empty_and_odd_input", empty_and_odd_input},
+    {"cleanup", cleanup},
+    {NULL, NULL},
+};

@@ -1,0 +1,131 @@
+/* bench.c — throughput of the pipeline over the Reuters-21578 bodies.
+ *   bench [--parse] reut2-*.xml
+ * Without --parse: read + UTF-8 repair + clean + tokenize + split
+ * (text_mb_per_s).  With --parse: also tag and parse every sentence
+ * (pipeline_sentences_per_s).  One document in memory at a time, so peak RSS
+ * does not grow with the corpus.  Times are CPU time of this process (one
+ * core), measured around the pipeline calls only. */
+#include "dyad.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+
+static double cpu_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* Unescape the XML entities Reuters uses, in place; returns the new length. */
+static size_t unescape(char *s, size_t n)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '&') {
+            if (!strncmp(s + i, "&lt;", 4)) { s[o++] = '<'; i += 3; continue; }
+            if (!strncmp(s + i, "&gt;", 4)) { s[o++] = '>'; i += 3; continue; }
+            if (!strncmp(s + i, "&amp;", 5)) { s[o++] = '&'; i += 4; continue; }
+            if (!strncmp(s + i, "&quot;", 6)) { s[o++] = '"'; i += 5; continue; }
+            if (!strncmp(s + i, "&#", 2)) {
+                char *end;
+                long v = strtol(s + i + 2, &end, 10);
+                if (*end == ';') {
+                    s[o++] = v >= 32 && v < 127 ? (char)v : ' ';
+                    i = (size_t)(end - s);
+                    continue;
+                }
+            }
+        }
+        s[o++] = s[i];
+    }
+    return o;
+}
+
+int main(int argc, char **argv)
+{
+    int parse = 0, first = 1;
+    if (argc > 1 && !strcmp(argv[1], "--parse"))
+        parse = 1, first = 2;
+    if (first >= argc) {
+        fprintf(stderr, "usage: bench [--parse] REUTERS.xml...\n");
+        return 2;
+    }
+    dyad_nlp *nlp = NULL;
+    dyad_error err = {0};
+    double load_ms = 0;
+    if (parse) {
+        struct timespec a, b;
+        clock_gettime(CLOCK_MONOTONIC, &a);
+        if (dyad_nlp_load(NULL, &nlp, &err)) {
+            fprintf(stderr, "bench: %s: %s\n", err.path, err.message);
+            return 1;
+        }
+        clock_gettime(CLOCK_MONOTONIC, &b);
+        load_ms = (b.tv_sec - a.tv_sec) * 1e3 + (b.tv_nsec - a.tv_nsec) / 1e6;
+    }
+    dyad_options opt = {0};
+    opt.nlp = nlp;
+    double cpu = 0;
+    size_t bytes = 0, docs = 0, sents = 0, toks = 0, failed = 0;
+    for (int f = first; f < argc; f++) {
+        FILE *fp = fopen(argv[f], "rb");
+        if (!fp) {
+            perror(argv[f]);
+            return 1;
+        }
+        fseek(fp, 0, SEEK_END);
+        long len = ftell(fp);
+        fseek(fp, 0, SEEK_SET);
+        char *buf = malloc((size_t)len + 1);
+        if (!buf || fread(buf, 1, (size_t)len, fp) != (size_t)len)
+            return 1;
+        buf[len] = '\0';
+        fclose(fp);
+        char *p = buf;
+        while ((p = strstr(p, "<BODY>"))) {
+            p += 6;
+            char *e = strstr(p, "</BODY>");
+            if (!e)
+                break;
+            size_t n = unescape(p, (size_t)(e - p));
+            dyad_input in = {0};
+            in.path = argv[f];
+            in.id = "reuters";
+            in.text = p;
+            in.text_len = n;
+            dyad_doc *d = NULL;
+            double t0 = cpu_now();
+            int rc = dyad_doc_analyze(&in, &opt, &d, &err);
+            if (!rc) {
+                sents += d->n_sentences;
+                toks += d->n_tokens;
+                docs++;
+                dyad_doc_free(d);
+            } else {
+                failed++;
+            }
+            cpu += cpu_now() - t0;
+            bytes += n;
+            p = e + 7;
+        }
+        free(buf);
+    }
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    if (parse) {
+        printf("pipeline_sentences_per_s: %.0f\n", sents / cpu);
+        printf("pipeline_tokens_per_s: %.0f\n", toks / cpu);
+        printf("model_load_ms: %.1f\n", load_ms);
+    } else {
+        printf("text_mb_per_s: %.1f\n", bytes / 1e6 / cpu);
+    }
+    printf("peak_rss_mb: %.1f\n", ru.ru_maxrss / 1024.0);
+    printf("# %zu documents (%zu skipped), %.1f MB, %zu sentences, %zu tokens, %.2f s CPU\n", docs,
+           failed, bytes / 1e6, sents, toks, cpu);
+    dyad_nlp_free(nlp);
+    return 0;
+}

@@ -1,0 +1,24 @@
+#!/bin/sh
+# eval.sh — accuracy on held data, one "name: value" line per figure (names
+# are stable), then details.  `make eval` runs it; needs ../shared/data.
+DATA=${1:-../shared/data}
+B=${B:-build}
+if [ ! -d "$DATA" ]; then
+    echo "SKIP: $DATA not found: make eval needs the shared data"
+    exit 0
+fi
+UD=$DATA/ud
+echo "# dyad eval $(date -u +%Y-%m-%d) $(git rev-parse --short HEAD 2>/dev/null)"
+# sentence boundaries on the UD test sets (raw text rebuilt from # text lines)
+"$B/tools/eval_sentences" ewt "$UD/ewt/en_ewt-ud-test.conllu"
+"$B/tools/eval_sentences" gum "$UD/gum/en_gum-ud-test.conllu"
+# tagger, lemmatizer and parser (gold tokenization, CoNLL 2018 definitions)
+if [ -f models/nlp-en.bin ]; then
+    B=$B sh tools/eval_nlp.sh "$DATA" | grep -v -E '_per_s|_ms|_mb'
+else
+    echo "upos_ewt: n/a (models/nlp-en.bin missing: make train)"
+fi
+# event coding on the team's gold articles
+if [ -x "$B/tools/eval_events" ]; then
+    "$B/tools/eval_events" --gold tests/gold/events
+fi
