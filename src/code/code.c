@@ -681,7 +681,8 @@ static int has_pp(const sent *s, int v, const char **pp, size_t n, int *which)
 {
     for (int c = s->first_child[v]; c >= 0; c = s->next_sib[c]) {
         if (!rel_is(&s->w[c], "obl") && !rel_is(&s->w[c], "nmod") && !rel_is(&s->w[c], "advmod") &&
-            !rel_is(&s->w[c], "xcomp"))
+            !rel_is(&s->w[c], "xcomp") && !(rel_is(&s->w[c], "obj") && c > s->first_child[v] &&
+                                            child_rel_eq(s, v, "obj") != c))
             continue;
         const char *p = prep_of(s, c);
         char buf[128];
@@ -1063,7 +1064,35 @@ static void cat(char *buf, size_t cap, const char *fmt, const char *a, const cha
 
 static const char *word_str(sent *s, int i)
 {
+    if (i < 0 || i >= s->n)
+        return "(earlier event)";
     return dyad_arena_strndup(s->a, s->w[i].form, s->w[i].len);
+}
+
+/* Nouns that name an event done earlier ("denounced the strikes",
+ * "regretted the increase"): their doers become the target. */
+static const char *const EVENT_NOUNS[] = {"strike", "attack", "operation", "action", "raid",
+    "bombing", "airstrike", "launch", "test", "invasion", "offensive", "increase", "hike",
+    "tariff", "sanction", "move", "decision", "step", "annexation", "incursion", "assault",
+    "shelling", "killing", "execution", "arrest", "detention", "expulsion", "measure",
+    "crackdown", "blockade", "deployment", "missile", "provocation", "escalation", NULL};
+
+static void remember_doers(sent *s, const int *srcs, int ns)
+{
+    dyad_coder *c = s->coder;
+    if (!c)
+        return;
+    c->n_last = 0;
+    for (int i = 0; i < ns && c->n_last < CODE_LAST; i++) {
+        code_actor *m = &c->last[c->n_last++];
+        *m = s->act[srcs[i]];
+        m->name = dyad_arena_strdup(c->arena, m->name ? m->name : "");
+        m->text = dyad_arena_strdup(c->arena, m->text ? m->text : "");
+        m->country = dyad_arena_strdup(c->arena, m->country ? m->country : "");
+        m->src = dyad_arena_strdup(c->arena, m->src ? m->src : "");
+        m->how = "earlier event";
+        m->head = -1;
+    }
 }
 
 static int push_event(sent *s, const char *code, int src, int tgt, int mode,
@@ -1325,6 +1354,19 @@ static int code_word(sent *s, int v, char *claimed)
                 }
             }
         }
+        int ob = m.objw >= 0 ? m.objw : g.obj;
+        int r2 = (e->code[0] - '0') * 10 + (e->code[1] - '0');
+        if (!nt && ob >= 0 && s->coder && s->coder->n_last && in_list(s->lemma[ob], EVENT_NOUNS) &&
+            ((r2 >= 9 && r2 <= 13) || r2 == 5 || r2 == 1) &&
+            (definite(s, ob) || child_rel_eq(s, ob, "nmod:poss") >= 0)) {
+            for (int k = 0; k < s->coder->n_last && nt < 8; k++) {
+                s->act[s->n + k] = s->coder->last[k];
+                s->done[s->n + k] = 1;
+                tgts[nt++] = s->n + k;
+            }
+            cat(evid, sizeof evid, "; obj(%s, %s) names an earlier event%s", word_str(s, v),
+                word_str(s, ob), "");
+        }
         if (nt)
             cat(evid, sizeof evid, "; target edge to %s%s%s", word_str(s, tgts[0]), "", "");
     }
@@ -1393,6 +1435,11 @@ static int code_word(sent *s, int v, char *claimed)
                 made++;
             }
         }
+    }
+    {
+        int r3 = (e->code[0] - '0') * 10 + (e->code[1] - '0');
+        if (made && r3 >= 15 && !noun)
+            remember_doers(s, srcs, ns);
     }
     /* the intent itself ("threatened to impose sanctions" → 1312) */
     if (made && xfrom >= 0 && !noun && in_list(s->lemma[xfrom], INTENT_EVENT)) {
@@ -1468,8 +1515,9 @@ static int code_sentence(sent *s)
     s->next_sib = dyad_arena_alloc(a, (size_t)n * sizeof(int));
     s->ment = dyad_arena_alloc(a, (size_t)n * sizeof(int));
     s->m = dyad_arena_alloc(a, (size_t)n * sizeof *s->m);
-    s->act = dyad_arena_calloc(a, (size_t)n * sizeof *s->act);
-    s->done = dyad_arena_calloc(a, (size_t)n);
+    /* act[n .. n+CODE_LAST) hold remembered actors used as targets */
+    s->act = dyad_arena_calloc(a, (size_t)(n + CODE_LAST) * sizeof *s->act);
+    s->done = dyad_arena_calloc(a, (size_t)(n + CODE_LAST));
     s->in_quote = dyad_arena_calloc(a, (size_t)n);
     char *claimed = dyad_arena_calloc(a, (size_t)n);
     if (!s->fold || !s->lemma || !s->first_child || !s->next_sib || !s->ment ||

@@ -18,6 +18,7 @@ typedef struct code_actor {
 } code_actor;
 
 #define CODE_MEMORY 64
+#define CODE_LAST 4
 
 struct dyad_coder {
     const dyad_dict *dict;
@@ -26,6 +27,8 @@ struct dyad_coder {
     dyad_arena *arena;      /* memory strings */
     code_actor mem[CODE_MEMORY];
     size_t n_mem;           /* total pushed; ring of CODE_MEMORY */
+    code_actor last[CODE_LAST]; /* doers of the last material conflict event */
+    int n_last;
 };
 
 #endif
