@@ -170,6 +170,26 @@ static const char *chrome_reason(const line *l)
     return found;
 }
 
+/* Where a closing "(Source: …)", "(Image: …)", "(AP Photo/…)" credit starts
+ * in the line, or 0 when the line does not end with one. */
+static size_t credit_tail(const char *s, size_t n)
+{
+    if (n == 0 || s[n - 1] != ')')
+        return 0;
+    size_t open = n - 1;
+    while (open > 0 && s[open] != '(')
+        open--;
+    const char *p = s + open + 1;
+    size_t m = n - 1 - (open + 1);
+    if (open == 0 || s[open] != '(' || m >= 80)
+        return 0;
+    if (starts_ci(p, m, "source") || starts_ci(p, m, "photo") || starts_ci(p, m, "image") ||
+        starts_ci(p, m, "credit") || starts_ci(p, m, "picture") ||
+        (m < 40 && memchr(p, '/', m) && has_ci(p, m, "photo")))
+        return open;
+    return 0;
+}
+
 /* A photo caption glued to its credit, or closed by a source credit. */
 static int is_caption(const line *l)
 {
@@ -187,27 +207,21 @@ static int is_caption(const line *l)
     for (int i = 0; l->alone && lead[i]; i++)
         if (starts_ci(s, n, lead[i]))
             return 1;
-    /* ends with "(Source: Reuters)", "(Photo: AFP)", "(AP Photo/Name)" */
-    if (n > 0 && s[n - 1] == ')') {
-        size_t open = n - 1;
-        while (open > 0 && s[open] != '(')
-            open--;
-        const char *p = s + open + 1;
-        size_t m = n - 1 - (open + 1);
-        if (s[open] == '(' && m < 80 &&
-            (starts_ci(p, m, "source") || starts_ci(p, m, "photo") || starts_ci(p, m, "image") ||
-             starts_ci(p, m, "credit") || starts_ci(p, m, "picture") ||
-             (m < 40 && memchr(p, '/', m) && has_ci(p, m, "photo"))))
-            return 1;
-    }
+    /* ends with "(Source: Reuters)", "(Photo: AFP)", "(AP Photo/Name)":
+     * a caption when little text precedes it (else only the tail goes) */
+    size_t tail = credit_tail(s, n);
+    if (tail && count_words(s, tail) < 20)
+        return 1;
     /* ends with a credit line "Name Surname/Agency" or "— Getty Images" */
     if (l->alone && !ends_sentence(s, n) && l->words <= 60) {
-        if (has_ci(s, n, "Getty Images") || has_ci(s, n, "Associated Press/") ||
-            has_ci(s, n, "/AFP") || has_ci(s, n, "/Reuters") || has_ci(s, n, "/AP") ||
-            has_ci(s, n, "via Reuters") || has_ci(s, n, "/EPA") || has_ci(s, n, "Shutterstock"))
+        const char *slash = memchr(s, '/', n);
+        if (has_ci(s, n, "Getty Images") || has_ci(s, n, "via Reuters") ||
+            has_ci(s, n, "Shutterstock"))
+            return 1;
+        if (slash && (has_ci(s, n, "Associated Press/") || has_ci(s, n, "/AFP") ||
+                      has_ci(s, n, "/Reuters") || has_ci(s, n, "/AP") || has_ci(s, n, "/EPA")))
             return 1;
         /* last word pair before a slash: "Maxim Zmeyev/Agence" */
-        const char *slash = memchr(s, '/', n);
         if (slash && slash > s && isalpha((unsigned char)slash[-1]) && slash + 1 < s + n &&
             isupper((unsigned char)slash[1]) && !has_ci(s, n, "http") && l->words >= 6)
             return 1;
@@ -669,8 +683,26 @@ int dyad_clean(dyad_arena *a, const char *text, size_t n, dyad_doc *doc, dyad_er
             l->reason = "fragment";
     }
 
-    /* 5. removed lines; date from a print note if none yet */
     size_t cap = 0;
+    /* a paragraph that ends with an image credit keeps its text, loses the credit */
+    for (size_t i = first_body; i < nl; i++) {
+        line *l = &L[i];
+        size_t tail;
+        if (!l->n || l->reason || !(tail = credit_tail(l->s, l->n)))
+            continue;
+        line cut = *l;
+        cut.s = l->s + tail;
+        cut.n = l->n - tail;
+        cut.reason = "caption";
+        size_t keep = tail;
+        while (keep > 0 && (l->s[keep - 1] == ' ' || l->s[keep - 1] == '\t'))
+            keep--;
+        l->n = keep;
+        if (add_removed(a, doc, &cap, &cut))
+            return dyad_error_set(err, DYAD_ENOMEM, NULL, -1, "out of memory");
+    }
+
+    /* 5. removed lines; date from a print note if none yet */
     for (size_t i = 0; i < nl; i++) {
         if (!L[i].n || !L[i].reason)
             continue;
@@ -681,6 +713,17 @@ int dyad_clean(dyad_arena *a, const char *text, size_t n, dyad_doc *doc, dyad_er
         }
         if (add_removed(a, doc, &cap, &L[i]))
             return dyad_error_set(err, DYAD_ENOMEM, NULL, -1, "out of memory");
+    }
+
+    /* removed lines in input order (credit tails were cut first) */
+    for (size_t i = 1; i < doc->n_removed; i++) {
+        dyad_removed r = doc->removed[i];
+        size_t k = i;
+        while (k > 0 && doc->removed[k - 1].line > r.line) {
+            doc->removed[k] = doc->removed[k - 1];
+            k--;
+        }
+        doc->removed[k] = r;
     }
 
     /* 6. body: kept lines; a paragraph break where a blank or removed line

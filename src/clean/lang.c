@@ -563,7 +563,7 @@ const char *dyad_lang_detect(const char *s, size_t n, const dyad_token *toks, si
     size_t latin = 0, cyr = 0, arab = 0, cjk = 0, kana = 0, hangul = 0, greek = 0, hebrew = 0;
     int score[8] = {0};
     size_t words = 0;
-    size_t limit = n_toks < 600 ? n_toks : 600; /* a few hundred words decide */
+    size_t limit = n_toks < 300 ? n_toks : 300; /* a few hundred words decide */
     for (size_t t = 0; t < limit; t++) {
         const unsigned char *w = (const unsigned char *)s + toks[t].start;
         size_t wl = toks[t].end - toks[t].start;

@@ -54,6 +54,8 @@ typedef struct sent {
     size_t n_ev, cap_ev;
     uint32_t sentence;
     const char *text, *date_str;
+    int say_head;        /* set by mode_of: the speech verb of a report */
+    int dateline;        /* words [0, dateline) are a dateline */
 } sent;
 
 static int rel_is(const dyad_word *w, const char *r)
@@ -156,7 +158,7 @@ static int dateline_end(const sent *s)
 
 static void find_mentions(sent *s)
 {
-    int i = dateline_end(s);
+    int i = s->dateline = dateline_end(s);
     while (i < s->n) {
         int32_t node = 0, best_end = -1, best_hit = -1;
         for (int j = i; j < s->n; j++) {
@@ -315,6 +317,8 @@ static void mem_push(sent *s, const code_actor *a)
     m->text = dyad_arena_strdup(c->arena, a->text ? a->text : "");
     m->country = dyad_arena_strdup(c->arena, a->country ? a->country : "");
     m->src = dyad_arena_strdup(c->arena, a->src ? a->src : "");
+    m->sentence = s->sentence;
+    m->subject = a->head >= 0 && a->head < s->n && rel_is(&s->w[a->head], "nsubj");
     m->head = -1;
     c->n_mem++;
 }
@@ -333,6 +337,29 @@ static const code_actor *mem_find(const sent *s, int (*want)(const code_actor *,
             return m;
     }
     return NULL;
+}
+
+/* For a pronoun: an earlier subject of this sentence, else the latest
+ * subject of an earlier sentence, else the latest compatible actor (an
+ * object named just before "he" in the same sentence is rarely "he"). */
+static const code_actor *mem_find_pronoun(const sent *s,
+                                          int (*want)(const code_actor *, const void *))
+{
+    const dyad_coder *c = s->coder;
+    if (!c)
+        return NULL;
+    size_t lo = c->n_mem > CODE_MEMORY ? c->n_mem - CODE_MEMORY : 0;
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = c->n_mem; i > lo; i--) {
+            const code_actor *m = &c->mem[(i - 1) % CODE_MEMORY];
+            if (!want(m, NULL))
+                continue;
+            if (pass == 0 && m->subject)
+                return m;
+            if (pass == 1 && m->sentence != s->sentence)
+                return m;
+        }
+    return mem_find(s, want, NULL);
 }
 
 static int want_person(const code_actor *m, const void *arg)
@@ -425,6 +452,12 @@ static int definite(const sent *s, int h)
     return c >= 0 && strcmp(s->lemma[c], "the") == 0;
 }
 
+static const char *const SAY[] = {"say", "tell", "claim", "state", "add", "insist",
+    "report", "announce", "allege", "assert", "argue", "contend", "suggest", "write",
+    "believe", "think", "accuse", "deny", "warn", "note", "explain", "declare",
+    "confirm", "stress", "maintain", "acknowledge", "admit", "quote", "reply",
+    "respond", "tweet", "post", "predict", "according", "indicate", "reveal", NULL};
+
 static const char *const DESC_ORG[] = {"alliance", "bloc", "organization", "organisation",
     "body", "council", "union", "coalition", NULL};
 static const char *const DESC_COUNTRY[] = {"country", "kingdom", "nation", "state",
@@ -457,11 +490,13 @@ static void resolve_np(sent *s, int h, code_actor *a)
     if (w->upos == DYAD_UPOS_PRON) {
         const code_actor *m = NULL;
         if (in_list(s->lemma[h], PRON_PERSON) || in_list(s->fold[h], PRON_PERSON))
-            m = mem_find(s, want_person, NULL);
+            m = mem_find_pronoun(s, want_person);
         else if (in_list(s->lemma[h], PRON_GROUP) || in_list(s->fold[h], PRON_GROUP))
-            m = mem_find(s, want_group, NULL);
-        else if (in_list(s->lemma[h], PRON_THING) || in_list(s->fold[h], PRON_THING))
-            m = mem_find(s, want_thing, NULL);
+            m = mem_find_pronoun(s, want_group);
+        else if ((in_list(s->lemma[h], PRON_THING) || in_list(s->fold[h], PRON_THING)) &&
+                 (rel_is(w, "nsubj") || rel_is(w, "nmod:poss") ||
+                  (rel_eq(w, "obj") && head_of(s, h) >= 0 && in_list(s->lemma[head_of(s, h)], SAY))))
+            m = mem_find_pronoun(s, want_thing); /* an object "it" is mostly a thing */
         if (m) {
             const char *text = a->text;
             *a = *m;
@@ -606,12 +641,20 @@ static void get_frame(const sent *s, int v, frame *f)
         if (rel_eq(w, "compound:prt")) f->prt = c;
         else if (rel_eq(w, "nsubj:pass")) { f->patient = c; f->passive = 1; }
         else if (rel_eq(w, "aux:pass")) f->passive = 1;
-        else if (rel_is(w, "nsubj") && f->subj < 0) f->subj = c;
+        else if (rel_is(w, "nsubj") && f->subj < 0 && c >= s->dateline) f->subj = c;
         else if (rel_eq(w, "obj") && f->obj < 0) f->obj = c;
         else if (rel_eq(w, "iobj")) f->iobj = c;
         else if (rel_eq(w, "xcomp") && f->xcomp < 0) f->xcomp = c;
         else if (rel_eq(w, "obl:agent")) f->agent = c;
     }
+    /* "urged Israel to show restraint" parsed as an infinitival advcl */
+    if (f->xcomp < 0)
+        for (int c = s->first_child[v]; c >= 0 && f->xcomp < 0; c = s->next_sib[c])
+            if (rel_is(&s->w[c], "advcl")) {
+                int mk = child_rel_eq(s, c, "mark");
+                if (mk >= 0 && !strcmp(s->lemma[mk], "to") && c > v)
+                    f->xcomp = c;
+            }
     if (f->passive && f->agent < 0)
         for (int c = s->first_child[v]; c >= 0; c = s->next_sib[c])
             if (rel_is(&s->w[c], "obl")) {
@@ -662,6 +705,13 @@ static int inherited_subject(const sent *s, int v, int depth)
         return h;   /* "a country imposing sanctions" */
     if (rel_is(&s->w[v], "advcl") && !f.passive)
         return inherited_subject(s, h, depth + 1); /* "responded by breaking ties" */
+    if (rel_is(&s->w[v], "ccomp") && !f.passive) {
+        /* "said it regretted", with "it" misattached as the object of "said" */
+        frame g;
+        get_frame(s, h, &g);
+        if (g.obj >= 0 && g.obj < v && s->w[g.obj].upos == DYAD_UPOS_PRON)
+            return g.obj;
+    }
     return -1;
 }
 
@@ -736,6 +786,32 @@ static int obj_matches(const sent *s, const dict_verb *e, int word)
     return 0;
 }
 
+/* "dozens of missiles", "a barrage of rockets": the measured noun */
+static int transparent(const sent *s, int o)
+{
+    static const char *const QUANT[] = {"dozen", "dozens", "hundred", "hundreds", "thousand",
+        "thousands", "score", "scores", "number", "barrage", "salvo", "volley", "series",
+        "string", "wave", "couple", "handful", "pair", "round", "batch", "set", "lot",
+        "package", "raft", "slew", "flurry", "spate", "host", "range", "total", "week",
+        "month", "day", "year", "decade", "hour", NULL};
+    for (int depth = 0; o >= 0 && depth < 2; depth++) {
+        if (!in_list(s->lemma[o], QUANT) && s->w[o].upos != DYAD_UPOS_NUM)
+            return o;
+        int next = -1;
+        for (int c = s->first_child[o]; c >= 0 && next < 0; c = s->next_sib[c]) {
+            if (rel_is(&s->w[c], "nmod") && prep_of(s, c) && !strcmp(prep_of(s, c), "of"))
+                next = c;
+            int mk = rel_is(&s->w[c], "acl") ? child_rel_eq(s, c, "mark") : -1;
+            if (mk >= 0 && !strcmp(s->lemma[mk], "of"))   /* "weeks of fighting" */
+                next = c;
+        }
+        if (next < 0)
+            return o;
+        o = next;
+    }
+    return o;
+}
+
 static match best_entry(const sent *s, int v, int noun)
 {
     match best = {NULL, -1000, -1, -1};
@@ -769,7 +845,7 @@ static match best_entry(const sent *s, int v, int noun)
         if (e->n_obj) {
             frame g;
             get_frame(s, ov, &g);
-            int o = g.obj >= 0 ? g.obj : g.patient;
+            int o = transparent(s, g.obj >= 0 ? g.obj : g.patient);
             if (noun) {
                 /* nominal entries: obj= names a modifier ("peace talks") */
                 o = -1;
@@ -847,11 +923,7 @@ static const char *const INTENT_EVENT[] = {"threaten", "warn", "plan", "intend",
     "prepare", "decide", "commit", "volunteer", "refuse", "decline", "reject", NULL};
 static const char *const REFUSE[] = {"refuse", "decline", "fail", "reject", "deny",
                                      "oppose", "avoid", "hesitate", NULL};
-static const char *const SAY[] = {"say", "tell", "claim", "state", "add", "insist",
-    "report", "announce", "allege", "assert", "argue", "contend", "suggest", "write",
-    "believe", "think", "accuse", "deny", "warn", "note", "explain", "declare",
-    "confirm", "stress", "maintain", "acknowledge", "admit", "quote", "reply",
-    "respond", "tweet", "post", "predict", "according", "indicate", "reveal", NULL};
+
 
 static int own_negated(const sent *s, int v)
 {
@@ -932,13 +1004,14 @@ static int past_year(const sent *s, int v)
 
 static int mode_of(const sent *s, int v, int *xmode_from)
 {
+    ((sent *)s)->say_head = -1;
+    *xmode_from = -1;
     if (own_negated(s, v))
         return DYAD_MODE_NEGATED;
     if (own_modal(s, v))
         return DYAD_MODE_HYPOTHETICAL;
     /* governing verbs along xcomp / ccomp / advcl edges */
     int reported = 0, x = v;
-    *xmode_from = -1;
     for (int depth = 0; depth < 8; depth++) {
         int h = head_of(s, x);
         if (h < 0)
@@ -958,8 +1031,10 @@ static int mode_of(const sent *s, int v, int *xmode_from)
             if (own_modal(s, h))
                 return DYAD_MODE_HYPOTHETICAL;
         } else if (rel_is(e, "ccomp") || rel_is(e, "parataxis")) {
-            if (in_list(s->lemma[h], SAY))
+            if (in_list(s->lemma[h], SAY)) {
                 reported = 1;
+                ((sent *)s)->say_head = h;
+            }
         } else if (rel_is(e, "advcl")) {
             int mk = child_rel_eq(s, x, "mark");
             if (mk >= 0 && !strcmp(s->lemma[mk], "if"))
@@ -1030,7 +1105,7 @@ static int owner_d(sent *s, int x, int depth)
             if (p && !in_list(p, OWN))
                 continue;   /* "into the sea off Japan" is not Japan */
         }
-        const dict_actor *d = hit_kind(s, c, K_PLACE | K(DA_ADJ) | K(DA_DEMONYM));
+        const dict_actor *d = hit_kind(s, c, K_PLACE | K(DA_ADJ) | K(DA_DEMONYM) | K_ORG);
         if (d && *d->country) {
             code_actor *a = &s->act[c];
             if (!a->kind) {
@@ -1113,6 +1188,10 @@ static int push_event(sent *s, const char *code, int src, int tgt, int mode,
     }
     const code_actor *sa = &s->act[src];
     const code_actor *ta = tgt >= 0 ? &s->act[tgt] : NULL;
+    /* "USAGOV -> USA": a country acting on itself as a whole says nothing */
+    if (ta && *sa->country && !strcmp(sa->country, ta->country) &&
+        (!strcmp(sa->code, sa->country) || !strcmp(ta->code, ta->country)))
+        return 0;
     /* the same event twice (coordination, two matching paths) */
     for (size_t i = 0; i < s->n_ev; i++) {
         dyad_event *o = &s->ev[i];
@@ -1125,14 +1204,18 @@ static int push_event(sent *s, const char *code, int src, int tgt, int mode,
     e->sentence = s->sentence;
     e->text = s->text ? s->text : "";
     e->date = s->date_str ? s->date_str : "";
+    /* copies: remembered actors live in the coder, which the caller frees */
     e->source.code = dyad_arena_strdup(s->a, sa->code);
-    e->source.country = sa->country ? sa->country : "";
-    e->source.name = sa->name ? sa->name : "";
-    e->source.text = sa->text ? sa->text : "";
-    e->target.code = ta ? dyad_arena_strdup(s->a, ta->code) : "";
-    e->target.country = ta && ta->country ? ta->country : "";
-    e->target.name = ta && ta->name ? ta->name : "";
-    e->target.text = ta && ta->text ? ta->text : "";
+    e->source.country = dyad_arena_strdup(s->a, sa->country ? sa->country : "");
+    e->source.name = dyad_arena_strdup(s->a, sa->name ? sa->name : "");
+    e->source.text = dyad_arena_strdup(s->a, sa->text ? sa->text : "");
+    e->target.code = dyad_arena_strdup(s->a, ta ? ta->code : "");
+    e->target.country = dyad_arena_strdup(s->a, ta && ta->country ? ta->country : "");
+    e->target.name = dyad_arena_strdup(s->a, ta && ta->name ? ta->name : "");
+    e->target.text = dyad_arena_strdup(s->a, ta && ta->text ? ta->text : "");
+    if (!e->source.code || !e->source.country || !e->source.name || !e->source.text ||
+        !e->target.code || !e->target.country || !e->target.name || !e->target.text)
+        return DYAD_ENOMEM;
     snprintf(e->code, sizeof e->code, "%s", code);
     snprintf(e->base, sizeof e->base, "%.3s", code);
     snprintf(e->root, sizeof e->root, "%.2s", code);
@@ -1292,6 +1375,8 @@ static int code_word(sent *s, int v, char *claimed)
             nt = add_cands(s, f.obj, tgts, nt, 8);
             if (!nt)
                 nt = add_cands(s, f.iobj, tgts, nt, 8);
+            if (!nt && f.xcomp >= 0)   /* the addressee parsed as the complement's subject */
+                nt = add_cands(s, child_rel(s, f.xcomp, "nsubj"), tgts, nt, 8);
             if (!nt && !strcmp(e->lemma, "call"))
                 for (int c = s->first_child[v]; c >= 0 && !nt; c = s->next_sib[c]) {
                     const char *p = rel_is(&s->w[c], "obl") ? prep_of(s, c) : NULL;
@@ -1334,11 +1419,24 @@ static int code_word(sent *s, int v, char *claimed)
             if (!nt && ov != v)
                 nt = pp_targets(s, v, e, tgts, nt, 8);
         }
+        int ob = m.objw >= 0 ? m.objw : g.obj;
+        int r2 = (e->code[0] - '0') * 10 + (e->code[1] - '0');
+        if (!nt && ob >= 0 && s->coder && s->coder->n_last && in_list(s->lemma[ob], EVENT_NOUNS) &&
+            ((r2 >= 9 && r2 <= 13) || r2 == 5 || r2 == 1) &&
+            (definite(s, ob) || child_rel_eq(s, ob, "nmod:poss") >= 0)) {
+            for (int k = 0; k < s->coder->n_last && nt < 8; k++) {
+                s->act[s->n + k] = s->coder->last[k];
+                s->done[s->n + k] = 1;
+                tgts[nt++] = s->n + k;
+            }
+            cat(evid, sizeof evid, "; obj(%s, %s) names an earlier event%s", word_str(s, v),
+                word_str(s, ob), "");
+        }
         if (!nt) {
             int cand[8], nc = 0;
             for (int c = s->first_child[ov]; c >= 0 && nc < 6; c = s->next_sib[c]) {
                 const char *p = rel_is(&s->w[c], "obl") ? prep_of(s, c) : NULL;
-                if (p && (in_list(p, DEFAULT_PREPS) || !strcmp(p, "at") || !strcmp(p, "into") ||
+                if (p && (in_list(p, DEFAULT_PREPS) || !strcmp(p, "into") ||
                           (e->n_prep && list_has(e->prep, e->n_prep, p))))
                     cand[nc++] = c;
             }
@@ -1353,19 +1451,6 @@ static int code_word(sent *s, int v, char *claimed)
                     cat(evid, sizeof evid, "; owner(%s, %s)%s", word_str(s, cand[k]), word_str(s, o), "");
                 }
             }
-        }
-        int ob = m.objw >= 0 ? m.objw : g.obj;
-        int r2 = (e->code[0] - '0') * 10 + (e->code[1] - '0');
-        if (!nt && ob >= 0 && s->coder && s->coder->n_last && in_list(s->lemma[ob], EVENT_NOUNS) &&
-            ((r2 >= 9 && r2 <= 13) || r2 == 5 || r2 == 1) &&
-            (definite(s, ob) || child_rel_eq(s, ob, "nmod:poss") >= 0)) {
-            for (int k = 0; k < s->coder->n_last && nt < 8; k++) {
-                s->act[s->n + k] = s->coder->last[k];
-                s->done[s->n + k] = 1;
-                tgts[nt++] = s->n + k;
-            }
-            cat(evid, sizeof evid, "; obj(%s, %s) names an earlier event%s", word_str(s, v),
-                word_str(s, ob), "");
         }
         if (nt)
             cat(evid, sizeof evid, "; target edge to %s%s%s", word_str(s, tgts[0]), "", "");
@@ -1383,6 +1468,30 @@ static int code_word(sent *s, int v, char *claimed)
 
     int xfrom = -1;
     int mode = mode_of(s, v, &xfrom);
+    /* an actor's own account of what it did is asserted ("the military
+     * said it destroyed the batteries") */
+    if (mode == DYAD_MODE_REPORTED && s->say_head >= 0 && ns > 0 && !s->in_quote[v]) {
+        frame sf;
+        get_frame(s, s->say_head, &sf);
+        if (sf.subj >= 0) {
+            resolve(s, sf.subj);
+            const code_actor *sp = &s->act[sf.subj];
+            if (sp->kind && *sp->country && !strcmp(sp->country, s->act[srcs[0]].country))
+                mode = DYAD_MODE_ASSERTED;
+        }
+    }
+    /* "China would not make concessions": a refusal, asserted (12x) */
+    int refusal = 0;
+    if (mode == DYAD_MODE_NEGATED && !noun && own_negated(s, v)) {
+        int r0 = (e->code[0] - '0') * 10 + (e->code[1] - '0');
+        int fut = 0;
+        for (int c = s->first_child[v]; c >= 0; c = s->next_sib[c])
+            if (rel_is(&s->w[c], "aux") && (!strcmp(s->lemma[c], "will") || !strcmp(s->lemma[c], "would") ||
+                                             !strcmp(s->lemma[c], "wo")))
+                fut = 1;
+        if (fut && r0 >= 3 && r0 <= 8)
+            refusal = 1;
+    }
     if (noun && mode == DYAD_MODE_ASSERTED && head_of(s, v) >= 0 &&
         (rel_eq(w, "obj") || rel_eq(w, "nsubj:pass"))) {
         int hx = -1;
@@ -1390,6 +1499,20 @@ static int code_word(sent *s, int v, char *claimed)
     }
     int sym = (e->flags & DV_SYM) != 0;
     int made = 0;
+    dict_verb refused;
+    if (refusal) {
+        const char *rc = intent_code("refuse", e->code);
+        if (rc) {
+            refused = *e;
+            refused.code = rc;
+            refused.third_code = NULL;
+            e = &refused;
+            mode = DYAD_MODE_ASSERTED;
+            char tmp[768];
+            snprintf(tmp, sizeof tmp, "%s; refusal (would not)", evid);
+            snprintf(evid, sizeof evid, "%s", tmp);
+        }
+    }
 
     /* symmetric verb with coordinated subjects and no target: every pair */
     if (!nt && sym && ns >= 2) {
@@ -1478,8 +1601,12 @@ static int code_word(sent *s, int v, char *claimed)
     /* "said Congress could impose sanctions": the statement is itself a
      * threat (or an intent) when what it announces is hypothetical */
     if (made && !noun && mode == DYAD_MODE_HYPOTHETICAL && xfrom < 0) {
-        int h = head_of(s, v);
-        if (h >= 0 && (rel_is(w, "ccomp") || rel_is(w, "parataxis")) &&
+        int x = v, h = head_of(s, v);
+        while (h >= 0 && rel_eq(&s->w[x], "conj")) {
+            x = h;
+            h = head_of(s, x);
+        }
+        if (h >= 0 && (rel_is(&s->w[x], "ccomp") || rel_is(&s->w[x], "parataxis")) &&
             in_list(s->lemma[h], SAY)) {
             int root = (e->code[0] - '0') * 10 + (e->code[1] - '0');
             const char *ic = intent_code(root >= 10 ? "threaten" : "plan", e->code);

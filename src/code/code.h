@@ -15,6 +15,8 @@ typedef struct code_actor {
     int kind;              /* enum dict_actor_kind, 0 = unresolved */
     int plural;
     int head;              /* word index, -1 when from memory only */
+    uint32_t sentence;     /* (memory) sentence where it was named */
+    int subject;           /* (memory) it was a subject there */
 } code_actor;
 
 #define CODE_MEMORY 64

@@ -61,7 +61,7 @@ st=$?
 [ "$st" -eq 0 ] && t_ok || t_bad "analyze examples: exit $st"
 n=$(wc -l <"$tmp/all.jsonl")
 [ "$n" -ge 8 ] && t_ok || t_bad "analyze examples: $n records, want >= 8"
-B=$(dirname "$DYAD")
+B=$(dirname "$DYAD"); [ -x "$B/tools/jsoncheck" ] || B=build
 "$B/tools/jsoncheck" "$tmp/all.jsonl" doc path title kicker byline publication dateline date lang \
     removed sentences entities quotes events locations tone && t_ok || t_bad "records parse back with the stable keys"
 
