@@ -683,7 +683,7 @@ int dyad_clean(dyad_arena *a, const char *text, size_t n, dyad_doc *doc, dyad_er
             l->reason = "fragment";
     }
 
-    size_t cap = 0;
+    size_t cap = 0, n_tails = 0;
     /* a paragraph that ends with an image credit keeps its text, loses the credit */
     for (size_t i = first_body; i < nl; i++) {
         line *l = &L[i];
@@ -700,6 +700,7 @@ int dyad_clean(dyad_arena *a, const char *text, size_t n, dyad_doc *doc, dyad_er
         l->n = keep;
         if (add_removed(a, doc, &cap, &cut))
             return dyad_error_set(err, DYAD_ENOMEM, NULL, -1, "out of memory");
+        n_tails++;
     }
 
     /* 5. removed lines; date from a print note if none yet */
@@ -715,15 +716,17 @@ int dyad_clean(dyad_arena *a, const char *text, size_t n, dyad_doc *doc, dyad_er
             return dyad_error_set(err, DYAD_ENOMEM, NULL, -1, "out of memory");
     }
 
-    /* removed lines in input order (credit tails were cut first) */
-    for (size_t i = 1; i < doc->n_removed; i++) {
-        dyad_removed r = doc->removed[i];
-        size_t k = i;
-        while (k > 0 && doc->removed[k - 1].line > r.line) {
-            doc->removed[k] = doc->removed[k - 1];
-            k--;
-        }
-        doc->removed[k] = r;
+    /* removed lines in input order: merge the credit tails (cut first, in
+     * line order) with the rest (also in line order) */
+    if (n_tails && n_tails < doc->n_removed) {
+        dyad_removed *m = dyad_arena_alloc(a, doc->n_removed * sizeof *m);
+        if (!m)
+            return dyad_error_set(err, DYAD_ENOMEM, NULL, -1, "out of memory");
+        size_t x = 0, y = n_tails, k = 0;
+        while (x < n_tails || y < doc->n_removed)
+            m[k++] = y >= doc->n_removed || (x < n_tails && doc->removed[x].line <= doc->removed[y].line)
+                         ? doc->removed[x++] : doc->removed[y++];
+        doc->removed = m;
     }
 
     /* 6. body: kept lines; a paragraph break where a blank or removed line
