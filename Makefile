@@ -32,6 +32,11 @@ $(B)/%.o: %.c include/dyad.h
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
+# the program finds models/ and dict/ of the tree it was built in
+$(B)/programs/dyad.o: programs/dyad.c include/dyad.h
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -DDYAD_SOURCE_DIR='"$(CURDIR)"' -MMD -MP -c $< -o $@
+
 $(B)/libdyad.a: $(OBJ)
 	@rm -f $@
 	ar rcs $@ $^

@@ -189,11 +189,15 @@ typedef struct dyad_removed {
     const char *reason; /* "caption", "ad", "widget", "print-note", ... */
 } dyad_removed;
 
+struct dyad_dict;
+struct dyad_event;
+
 typedef struct dyad_options {
     const char *date;    /* --date override (YYYY-MM-DD) or NULL */
     int keep_body;       /* emit body */
     int list_sentences;  /* emit sentence objects, not just a count */
     const dyad_nlp *nlp; /* NULL: no tagging/parsing */
+    const struct dyad_dict *dict; /* NULL: no event coding (needs nlp) */
 } dyad_options;
 
 typedef struct dyad_doc {
@@ -212,7 +216,10 @@ typedef struct dyad_doc {
     size_t n_tokens;
     dyad_sentence *sentences;
     size_t n_sentences;
-    dyad_word **words;   /* per sentence, when parsed (else NULL) */
+    dyad_word **words;   /* per sentence, when parsed (else NULL); one word
+                          * per token: words[i][k] is token tok_first + k */
+    struct dyad_event *events; /* coded events (when parsed and a dict given) */
+    size_t n_events;
     size_t n_bad_utf8;   /* invalid UTF-8 sequences replaced */
     char hash[33];       /* content hash (hex) of the cleaned body */
     const char **warnings;
@@ -257,6 +264,112 @@ void dyad_store_close(dyad_store *s);
 int dyad_store_put(dyad_store *s, const dyad_doc *doc, dyad_error *err);
 /* SQL text of the schema (for documentation and `dyad schema`). */
 const char *dyad_store_schema(void);
+
+/* ---- knowledge graph: entities, quotations, places, tone, dates ---- */
+
+/* Tone of a text, GDELT-style.  Percentages are of words. */
+typedef struct dyad_tone {
+    double tone;       /* positive - negative */
+    double positive;   /* % of words with positive valence */
+    double negative;   /* % of words with negative valence */
+    double polarity;   /* positive + negative */
+    double activity;   /* % of active words (verbs/adjectives of action) */
+    double self_group; /* % of self/group pronouns (we, our, us, I...) */
+    uint32_t words;    /* word count */
+} dyad_tone;
+
+/* A valence lexicon (built at make time from a registry package; see
+ * dict/README.md).  Read-only once loaded; thread-safe. */
+typedef struct dyad_lexicon dyad_lexicon;
+int dyad_lexicon_load(const char *path, dyad_lexicon **out, dyad_error *err);
+void dyad_lexicon_free(dyad_lexicon *lx);
+/* Tone of text[0..n) over its tokens. */
+void dyad_tone_compute(const dyad_lexicon *lx, const char *text, const dyad_token *toks,
+                       size_t n_toks, dyad_tone *out);
+
+typedef struct dyad_mention {
+    uint32_t start, end; /* byte offsets into the body */
+    uint32_t sentence;
+} dyad_mention;
+
+enum dyad_entity_type { DYAD_ENT_PERSON = 1, DYAD_ENT_ORG, DYAD_ENT_LOC };
+
+typedef struct dyad_entity {
+    uint32_t id;          /* 1-based within the document */
+    const char *name;     /* canonical name ("Dmitry Peskov") */
+    const char *key;      /* cross-document key (normalised, variants merged) */
+    int type;             /* enum dyad_entity_type */
+    const char *code;     /* actor code from the dictionary, or NULL */
+    const char **roles;   /* role phrases from appositions and titles */
+    size_t n_roles;
+    dyad_mention *mentions;
+    size_t n_mentions;
+} dyad_entity;
+
+typedef struct dyad_quote {
+    const char *speaker;  /* the speaker's name as resolved, or NULL */
+    uint32_t entity;      /* dyad_entity.id, or 0 */
+    const char *code;     /* actor code of the speaker, or NULL */
+    const char *text;     /* the quoted words (without the marks) */
+    const char *verb;     /* "said", "wrote", "according to" */
+    uint32_t start, end;  /* byte offsets of the quoted words in the body */
+} dyad_quote;
+
+typedef struct dyad_location {
+    const char *name;     /* as in the gazetteer ("Paris") */
+    const char *country;  /* ISO alpha-3 */
+    const char *adm1;     /* first-level division name, or NULL */
+    double lat, lon;
+    const char *type;     /* "country", "adm1", "city", ... */
+    dyad_mention *mentions;
+    size_t n_mentions;
+} dyad_location;
+
+/* Named entities, who is who, quotations (src/gkg/ner*.c, entity*.c,
+ * quote*.c). */
+
+/* The trained NER model (models/ner-en.bin: averaged perceptron over hashed
+ * features, BIO tags PER/ORG/LOC).  dir NULL: $DYAD_MODELS, then the
+ * build's models dir, then "models".  Loaded by mmap; read-only and
+ * thread-safe.  Errors: DYAD_EMODEL (missing, corrupt, wrong version). */
+typedef struct dyad_ner dyad_ner;
+typedef struct dyad_dict dyad_dict; /* see "dictionaries and events" */
+int dyad_ner_load(const char *dir, dyad_ner **out, dyad_error *err);
+void dyad_ner_free(dyad_ner *m);
+
+/* Tag n tokens (forms[i]/lens[i]) of one sentence: types[i] gets 0 or a
+ * dyad_entity_type, begins[i] 1 where a mention starts.  d (may be NULL)
+ * gives gazetteer features; scratch goes to arena a.  Thread-safe. */
+int dyad_ner_tag(const dyad_ner *m, const dyad_dict *d, dyad_arena *a,
+                 const char *const *forms, const uint32_t *lens, size_t n,
+                 uint8_t *types, uint8_t *begins, dyad_error *err);
+
+/* Entities of a document: NER mentions (m may be NULL: then only the
+ * dictionary's names are found), grouped within the document (full name,
+ * "Mr. Putin", "Putin", "the Russian president", unambiguous "he"), each with
+ * a cross-document key (first-name variant class + surname, middle initials
+ * dropped, diacritics folded: "Dmitri S. Peskov" and "Dmitry Peskov" give
+ * "dmitry peskov"), the actor code at doc->date when the dictionary d (may be
+ * NULL) knows the person or organisation, and role words from appositions
+ * and titles.  Uses doc->words when present, token patterns otherwise.
+ * Entities and strings live in arena a (use doc->arena); *out is NULL when
+ * there are none.  Not thread-safe for the same doc. */
+int dyad_gkg_entities(const dyad_ner *m, const dyad_dict *d,
+                      const dyad_doc *doc, dyad_arena *a, dyad_entity **out,
+                      size_t *n, dyad_error *err);
+
+/* Direct and partial quotations of a document with their speakers, resolved
+ * against the entities from dyad_gkg_entities (ents may be NULL).  A quote
+ * split around its attribution gives one record per part.  Scare quotes
+ * (one to three words, no speech verb) are left out.  Arena a owns the
+ * result. */
+int dyad_gkg_quotes(const dyad_doc *doc, const dyad_entity *ents, size_t n_ents,
+                    dyad_arena *a, dyad_quote **out, size_t *n,
+                    dyad_error *err);
+
+/* The cross-document key of a person's name as written ("Andrei V.
+ * Kortunov" → "andrey kortunov"); arena-owned. */
+const char *dyad_gkg_person_key(dyad_arena *a, const char *name, size_t len);
 
 /* ---- dictionaries and events ---- */
 

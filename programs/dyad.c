@@ -43,6 +43,9 @@ static const char analyze_usage[] =
     "  -s, --sentences    list sentences with byte offsets (default: a count)\n"
     "  -b, --body         include the cleaned body text\n"
     "  -d, --date DATE    publication date YYYY-MM-DD (overrides the text)\n"
+    "      --no-events    text layers only: no tagging, parsing or event coding\n"
+    "      --models DIR   tagger/parser models (default: models/ of the build)\n"
+    "      --dict DIR     dictionaries (default: dict/ of the build)\n"
     "  -h, --help         this help\n";
 
 static const char ingest_usage[] =
@@ -55,6 +58,9 @@ static const char ingest_usage[] =
     "  --db FILE          the database (required)\n"
     "  -d, --date DATE    publication date YYYY-MM-DD (overrides the text)\n"
     "  -q, --quiet        no progress line, no summary\n"
+    "      --no-events    text layers only: no tagging, parsing or event coding\n"
+    "      --models DIR   tagger/parser models (default: models/ of the build)\n"
+    "      --dict DIR     dictionaries (default: dict/ of the build)\n"
     "  -h, --help         this help\n";
 
 typedef struct run_opts {
@@ -62,7 +68,55 @@ typedef struct run_opts {
     int pretty;
     const char *db;
     int quiet;
+    int no_events;
+    const char *models, *dict;
 } run_opts;
+
+/* Where models/ and dict/ are: --models/--dict, then $DYAD_MODELS/$DYAD_DICT,
+ * then the source tree the program was built in, then the current
+ * directory. */
+static const char *data_dir(const char *opt, const char *env, const char *sub, char *buf,
+                            size_t cap)
+{
+    if (opt)
+        return opt;
+    const char *e = getenv(env);
+    if (e && *e)
+        return e;
+#ifdef DYAD_SOURCE_DIR
+    snprintf(buf, cap, "%s/%s", DYAD_SOURCE_DIR, sub);
+    if (access(buf, R_OK) == 0)
+        return buf;
+#endif
+    snprintf(buf, cap, "%s", sub);
+    return buf;
+}
+
+/* Load the parser and the dictionaries for event coding.  Missing models
+ * are not fatal: the text layers still run, and the user is told once. */
+static void load_coding(run_opts *r, dyad_nlp **nlp, dyad_dict **dict)
+{
+    *nlp = NULL;
+    *dict = NULL;
+    if (r->no_events)
+        return;
+    char mb[1024], db[1024];
+    const char *mdir = data_dir(r->models, "DYAD_MODELS", "models", mb, sizeof mb);
+    const char *ddir = data_dir(r->dict, "DYAD_DICT", "dict", db, sizeof db);
+    dyad_error e = {0};
+    if (dyad_nlp_load(mdir, nlp, &e)) {
+        fprintf(stderr, "dyad: %s: %s; no parsing or events (make train, or --no-events)\n",
+                e.path[0] ? e.path : mdir, e.message);
+        return;
+    }
+    memset(&e, 0, sizeof e);
+    if (dyad_dict_load(ddir, dict, &e)) {
+        fprintf(stderr, "dyad: %s: %s; no events\n", e.path[0] ? e.path : ddir, e.message);
+        *dict = NULL;
+    }
+    r->o.nlp = *nlp;
+    r->o.dict = *dict;
+}
 
 static int parse_common(int argc, char **argv, run_opts *r, const char *usage, int ingest)
 {
@@ -70,6 +124,8 @@ static int parse_common(int argc, char **argv, run_opts *r, const char *usage, i
         {"format", required_argument, NULL, 'f'}, {"sentences", no_argument, NULL, 's'},
         {"body", no_argument, NULL, 'b'},         {"date", required_argument, NULL, 'd'},
         {"db", required_argument, NULL, 'D'},     {"quiet", no_argument, NULL, 'q'},
+        {"no-events", no_argument, NULL, 'N'},    {"models", required_argument, NULL, 'M'},
+        {"dict", required_argument, NULL, 'T'},
         {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0}};
     int c;
     optind = 1;
@@ -91,6 +147,9 @@ static int parse_common(int argc, char **argv, run_opts *r, const char *usage, i
         case 'd': r->o.date = optarg; break;
         case 'D': r->db = optarg; break;
         case 'q': r->quiet = 1; break;
+        case 'N': r->no_events = 1; break;
+        case 'M': r->models = optarg; break;
+        case 'T': r->dict = optarg; break;
         case 'h': fputs(usage, stdout); return 1;
         default:
             cli_errorf(NULL, "unknown option '%s'", argv[optind - 1]);
@@ -137,8 +196,13 @@ static int run(int argc, char **argv, run_opts *r, int ingest)
             dyad_reader_free(rd);
             return CLI_USAGE;
         }
+    dyad_nlp *nlp;
+    dyad_dict *dict;
+    load_coding(r, &nlp, &dict);
     dyad_store *st = NULL;
     if (ingest && dyad_store_open(r->db, &st, &e)) {
+        dyad_nlp_free(nlp);
+        dyad_dict_free(dict);
         cli_report(&e);
         dyad_reader_free(rd);
         return CLI_PARTIAL;
@@ -204,6 +268,8 @@ static int run(int argc, char **argv, run_opts *r, int ingest)
                 failed);
     dyad_store_close(st);
     dyad_reader_free(rd);
+    dyad_nlp_free(nlp);
+    dyad_dict_free(dict);
     if (fflush(stdout) != 0) {
         cli_errorf("stdout", "write error");
         return CLI_PARTIAL;

@@ -485,6 +485,20 @@ static int same_text(const char *a, size_t an, const char *b)
     return an == bn && strncasecmp(a, b, an) == 0;
 }
 
+/* Does a hard-wrapped sentence start at line i: the lines that follow
+ * without a break reach a sentence end, twelve words or more in all?  (A
+ * headline over its byline never does.) */
+static int wrapped_sentence(const line *L, size_t nl, size_t i)
+{
+    int words = 0;
+    for (size_t k = i; k < nl && k < i + 30 && L[k].n; k++) {
+        words += L[k].words;
+        if (L[k].sent)
+            return words >= 12;
+    }
+    return 0;
+}
+
 static int add_removed(dyad_arena *a, dyad_doc *doc, size_t *cap, const line *l)
 {
     if (doc->n_removed == *cap) {
@@ -552,7 +566,8 @@ int dyad_clean(dyad_arena *a, const char *text, size_t n, dyad_doc *doc, dyad_er
             continue;
         size_t pl;
         int para = (L[i].words >= 12 && L[i].sent) || (L[i].words >= 20) ||
-                   (L[i].words >= 8 && !L[i].alone) || dateline_at(L[i].s, L[i].n, &pl);
+                   (L[i].words >= 8 && !L[i].alone && wrapped_sentence(L, nl, i)) ||
+                   dateline_at(L[i].s, L[i].n, &pl);
         if (para && !is_caption(&L[i]) && !is_print_note(&L[i])) {
             first_body = i;
             break;

@@ -343,7 +343,8 @@ static const code_actor *mem_find(const sent *s, int (*want)(const code_actor *,
  * subject of an earlier sentence, else the latest compatible actor (an
  * object named just before "he" in the same sentence is rarely "he"). */
 static const code_actor *mem_find_pronoun(const sent *s,
-                                          int (*want)(const code_actor *, const void *))
+                                          int (*want)(const code_actor *, const void *),
+                                          const char *exclude)
 {
     const dyad_coder *c = s->coder;
     if (!c)
@@ -352,14 +353,19 @@ static const code_actor *mem_find_pronoun(const sent *s,
     for (int pass = 0; pass < 2; pass++)
         for (size_t i = c->n_mem; i > lo; i--) {
             const code_actor *m = &c->mem[(i - 1) % CODE_MEMORY];
-            if (!want(m, NULL))
+            if (!want(m, NULL) || (exclude && !strcmp(m->name, exclude)))
                 continue;
             if (pass == 0 && m->subject)
                 return m;
             if (pass == 1 && m->sentence != s->sentence)
                 return m;
         }
-    return mem_find(s, want, NULL);
+    for (size_t i = c->n_mem; i > lo; i--) {
+        const code_actor *m = &c->mem[(i - 1) % CODE_MEMORY];
+        if (want(m, NULL) && !(exclude && !strcmp(m->name, exclude)))
+            return m;
+    }
+    return NULL;
 }
 
 static int want_person(const code_actor *m, const void *arg)
@@ -489,14 +495,23 @@ static void resolve_np(sent *s, int h, code_actor *a)
 
     if (w->upos == DYAD_UPOS_PRON) {
         const code_actor *m = NULL;
+        /* "Trump recognized him": an object pronoun is not its clause's subject */
+        const char *exclude = NULL;
+        int hv = head_of(s, h);
+        if (hv >= 0 && !rel_is(w, "nsubj") && !rel_is(w, "nmod:poss") &&
+            !in_list(s->lemma[hv], SAY)) {
+            for (int c = s->first_child[hv]; c >= 0; c = s->next_sib[c])
+                if (rel_is(&s->w[c], "nsubj") && c < h && s->done[c] && s->act[c].kind)
+                    exclude = s->act[c].name;
+        }
         if (in_list(s->lemma[h], PRON_PERSON) || in_list(s->fold[h], PRON_PERSON))
-            m = mem_find_pronoun(s, want_person);
+            m = mem_find_pronoun(s, want_person, exclude);
         else if (in_list(s->lemma[h], PRON_GROUP) || in_list(s->fold[h], PRON_GROUP))
-            m = mem_find_pronoun(s, want_group);
+            m = mem_find_pronoun(s, want_group, exclude);
         else if ((in_list(s->lemma[h], PRON_THING) || in_list(s->fold[h], PRON_THING)) &&
                  (rel_is(w, "nsubj") || rel_is(w, "nmod:poss") ||
                   (rel_eq(w, "obj") && head_of(s, h) >= 0 && in_list(s->lemma[head_of(s, h)], SAY))))
-            m = mem_find_pronoun(s, want_thing); /* an object "it" is mostly a thing */
+            m = mem_find_pronoun(s, want_thing, exclude); /* an object "it" is mostly a thing */
         if (m) {
             const char *text = a->text;
             *a = *m;
@@ -586,9 +601,11 @@ static void resolve_np(sent *s, int h, code_actor *a)
     }
     /* "the alliance", "the kingdom": the organisation or country named
      * before (a modifier naming another one wins above) */
-    if (w->upos == DYAD_UPOS_NOUN && definite(s, h) && !a->plural) {
+    static const char *const DESC_MEMBERS[] = {"ally", "member", "partner", NULL};
+    if (w->upos == DYAD_UPOS_NOUN && definite(s, h) &&
+        (!a->plural || in_list(s->lemma[h], DESC_MEMBERS))) {
         const code_actor *m = NULL;
-        if (in_list(s->lemma[h], DESC_ORG))
+        if (in_list(s->lemma[h], DESC_ORG) || in_list(s->lemma[h], DESC_MEMBERS))
             m = mem_find(s, want_org, NULL);
         else if (in_list(s->lemma[h], DESC_COUNTRY))
             m = mem_find(s, want_country, NULL);
@@ -731,8 +748,7 @@ static int has_pp(const sent *s, int v, const char **pp, size_t n, int *which)
 {
     for (int c = s->first_child[v]; c >= 0; c = s->next_sib[c]) {
         if (!rel_is(&s->w[c], "obl") && !rel_is(&s->w[c], "nmod") && !rel_is(&s->w[c], "advmod") &&
-            !rel_is(&s->w[c], "xcomp") && !(rel_is(&s->w[c], "obj") && c > s->first_child[v] &&
-                                            child_rel_eq(s, v, "obj") != c))
+            !rel_is(&s->w[c], "xcomp") && !rel_is(&s->w[c], "obj"))
             continue;
         const char *p = prep_of(s, c);
         char buf[128];
@@ -1105,7 +1121,8 @@ static int owner_d(sent *s, int x, int depth)
             if (p && !in_list(p, OWN))
                 continue;   /* "into the sea off Japan" is not Japan */
         }
-        const dict_actor *d = hit_kind(s, c, K_PLACE | K(DA_ADJ) | K(DA_DEMONYM) | K_ORG);
+        const dict_actor *d = hit_kind(s, c, K_PLACE | K(DA_ADJ) | K(DA_DEMONYM) | K_ORG |
+                                             K(DA_PERSON));
         if (d && *d->country) {
             code_actor *a = &s->act[c];
             if (!a->kind) {
@@ -1152,14 +1169,22 @@ static const char *const EVENT_NOUNS[] = {"strike", "attack", "operation", "acti
     "shelling", "killing", "execution", "arrest", "detention", "expulsion", "measure",
     "crackdown", "blockade", "deployment", "missile", "provocation", "escalation", NULL};
 
-static void remember_doers(sent *s, const int *srcs, int ns)
+static void remember_doers(sent *s, const int *srcs, int ns, int v, int objw)
 {
     dyad_coder *c = s->coder;
     if (!c)
         return;
-    c->n_last = 0;
-    for (int i = 0; i < ns && c->n_last < CODE_LAST; i++) {
-        code_actor *m = &c->last[c->n_last++];
+    if (c->n_done == CODE_DONE) {   /* keep the first (the story's lead) */
+        memmove(&c->done[1], &c->done[2], (CODE_DONE - 2) * sizeof c->done[0]);
+        c->n_done--;
+    }
+    struct code_done *d = &c->done[c->n_done++];
+    memset(d, 0, sizeof *d);
+    snprintf(d->trig, sizeof d->trig, "%s", s->lemma[v]);
+    if (objw >= 0)
+        snprintf(d->obj, sizeof d->obj, "%s", s->lemma[objw]);
+    for (int i = 0; i < ns && d->n < CODE_LAST; i++) {
+        code_actor *m = &d->doers[d->n++];
         *m = s->act[srcs[i]];
         m->name = dyad_arena_strdup(c->arena, m->name ? m->name : "");
         m->text = dyad_arena_strdup(c->arena, m->text ? m->text : "");
@@ -1190,7 +1215,7 @@ static int push_event(sent *s, const char *code, int src, int tgt, int mode,
     const code_actor *ta = tgt >= 0 ? &s->act[tgt] : NULL;
     /* "USAGOV -> USA": a country acting on itself as a whole says nothing */
     if (ta && *sa->country && !strcmp(sa->country, ta->country) &&
-        (!strcmp(sa->code, sa->country) || !strcmp(ta->code, ta->country)))
+        !strcmp(ta->code, ta->country) && strcmp(sa->code, sa->country))
         return 0;
     /* the same event twice (coordination, two matching paths) */
     for (size_t i = 0; i < s->n_ev; i++) {
@@ -1308,6 +1333,7 @@ static int code_word(sent *s, int v, char *claimed)
     const dict_verb *e = m.e;
     frame f;
     get_frame(s, v, &f);
+    int speaker = -1;   /* the speech verb whose subject stands in as source */
     int srcs[8], tgts[8], ns = 0, nt = 0;
     char evid[768];
     snprintf(evid, sizeof evid, "%s [%s]", e->src, e->pattern);
@@ -1358,9 +1384,51 @@ static int code_word(sent *s, int v, char *claimed)
         int sj = f.passive ? f.agent : f.subj;
         if (sj < 0)
             sj = inherited_subject(s, v, 0);
-        if (f.passive && f.agent < 0)
+        if (f.passive && f.agent < 0) {
             sj = -1;
+            /* "he wrote that sanctions would be imposed on X": the speaker
+             * threatens; the sanctions themselves have no named doer */
+            int x = v, h = head_of(s, v);
+            while (h >= 0 && rel_eq(&s->w[x], "conj")) {
+                x = h;
+                h = head_of(s, x);
+            }
+            int fut = own_modal(s, v);
+            for (int c = s->first_child[v]; c >= 0; c = s->next_sib[c])
+                if (rel_is(&s->w[c], "aux") && (!strcmp(s->lemma[c], "will") || !strcmp(s->lemma[c], "wo")))
+                    fut = 1;
+            int neg = own_negated(s, v) || (f.patient >= 0 && own_negated(s, f.patient));
+            if (h >= 0 && fut && !neg && (rel_is(&s->w[x], "ccomp") || rel_is(&s->w[x], "parataxis")) &&
+                in_list(s->lemma[h], SAY)) {
+                frame hf;
+                get_frame(s, h, &hf);
+                sj = hf.subj >= 0 ? hf.subj : inherited_subject(s, h, 0);
+                speaker = h;
+            }
+        }
         ns = add_cands(s, sj, srcs, ns, 8);
+        if (!ns && sj >= 0) {
+            /* "Syrian air defenses fired": a subject named by its country */
+            for (int c = s->first_child[sj]; c >= 0 && !ns; c = s->next_sib[c]) {
+                if (!rel_is(&s->w[c], "amod") && !rel_is(&s->w[c], "compound"))
+                    continue;
+                const dict_actor *d = hit_kind(s, c, K_PLACE | K(DA_ADJ));
+                if (d && *d->country && s->w[sj].upos == DYAD_UPOS_NOUN) {
+                    code_actor *a = &s->act[c];
+                    memset(a, 0, sizeof *a);
+                    snprintf(a->code, sizeof a->code, "%s", d->country);
+                    a->kind = DA_COUNTRY;
+                    a->country = d->country;
+                    a->name = d->name;
+                    a->text = word_str(s, c);
+                    a->src = d->src;
+                    a->how = "country of the subject";
+                    a->head = c;
+                    s->done[c] = 1;
+                    srcs[ns++] = c;
+                }
+            }
+        }
         if (!ns)
             return 0;
         cat(evid, sizeof evid, "; %s(%s, %s)", f.passive ? "obl:agent" : "nsubj",
@@ -1421,11 +1489,19 @@ static int code_word(sent *s, int v, char *claimed)
         }
         int ob = m.objw >= 0 ? m.objw : g.obj;
         int r2 = (e->code[0] - '0') * 10 + (e->code[1] - '0');
-        if (!nt && ob >= 0 && s->coder && s->coder->n_last && in_list(s->lemma[ob], EVENT_NOUNS) &&
+        if (!nt && ob >= 0 && s->coder && s->coder->n_done && in_list(s->lemma[ob], EVENT_NOUNS) &&
             ((r2 >= 9 && r2 <= 13) || r2 == 5 || r2 == 1) &&
             (definite(s, ob) || child_rel_eq(s, ob, "nmod:poss") >= 0)) {
-            for (int k = 0; k < s->coder->n_last && nt < 8; k++) {
-                s->act[s->n + k] = s->coder->last[k];
+            /* the latest event named by the same word, else the story's first */
+            const struct code_done *d = &s->coder->done[0];
+            for (int k = s->coder->n_done - 1; k >= 0; k--)
+                if (!strcmp(s->coder->done[k].trig, s->lemma[ob]) ||
+                    !strcmp(s->coder->done[k].obj, s->lemma[ob])) {
+                    d = &s->coder->done[k];
+                    break;
+                }
+            for (int k = 0; k < d->n && nt < 8; k++) {
+                s->act[s->n + k] = d->doers[k];
                 s->done[s->n + k] = 1;
                 tgts[nt++] = s->n + k;
             }
@@ -1444,6 +1520,8 @@ static int code_word(sent *s, int v, char *claimed)
                 cand[nc++] = m.objw;
             else if (g.obj >= 0)
                 cand[nc++] = g.obj;
+            if (m.ppw >= 0)   /* "asked for a meeting of the Security Council" */
+                cand[nc++] = m.ppw;
             for (int k = 0; k < nc && !nt; k++) {
                 int o = owner_d(s, cand[k], 0);
                 if (o >= 0) {
@@ -1499,6 +1577,28 @@ static int code_word(sent *s, int v, char *claimed)
     }
     int sym = (e->flags & DV_SYM) != 0;
     int made = 0;
+    if (speaker >= 0) {
+        int root = (e->code[0] - '0') * 10 + (e->code[1] - '0');
+        const char *ic = intent_code(root >= 10 ? "threaten" : "plan", e->code);
+        if (!ic || !nt)
+            return 0;
+        int gx = -1;
+        int gmode = mode_of(s, speaker, &gx);
+        char ev2[900];
+        snprintf(ev2, sizeof ev2, "%s; statement: ccomp(%s, %s), agentless and hypothetical",
+                 evid, word_str(s, speaker), word_str(s, v));
+        char vb2[300];
+        snprintf(vb2, sizeof vb2, "%s ... %s", word_str(s, speaker), verb);
+        const char *verb2 = dyad_arena_strdup(s->a, vb2);
+        for (int i = 0; i < ns; i++)
+            for (int j = 0; j < nt; j++)
+                if (strcmp(s->act[srcs[i]].code, s->act[tgts[j]].code)) {
+                    if (push_event(s, ic, srcs[i], tgts[j], gmode, verb2, ev2))
+                        return -1;
+                    made++;
+                }
+        return made;
+    }
     dict_verb refused;
     if (refusal) {
         const char *rc = intent_code("refuse", e->code);
@@ -1562,7 +1662,7 @@ static int code_word(sent *s, int v, char *claimed)
     {
         int r3 = (e->code[0] - '0') * 10 + (e->code[1] - '0');
         if (made && r3 >= 15 && !noun)
-            remember_doers(s, srcs, ns);
+            remember_doers(s, srcs, ns, v, m.objw >= 0 ? m.objw : f.obj);
     }
     /* the intent itself ("threatened to impose sanctions" → 1312) */
     if (made && xfrom >= 0 && !noun && in_list(s->lemma[xfrom], INTENT_EVENT)) {
@@ -1682,8 +1782,19 @@ static int code_sentence(sent *s)
         if (!(w->upos == DYAD_UPOS_NOUN || w->upos == DYAD_UPOS_PROPN ||
               w->upos == DYAD_UPOS_PRON))
             continue;
-        if (rel_is(w, "compound") || rel_is(w, "flat") || rel_is(w, "amod"))
+        if (rel_is(w, "compound") || rel_is(w, "flat") || rel_is(w, "amod")) {
+            /* "a NATO summit": the organisation is remembered ("the alliance") */
+            const dict_actor *org = hit_kind(s, i, K(DA_IGO));
+            if (org && s->ment[i] >= 0 && s->m[s->ment[i]].hi == i + 1) {
+                code_actor tmp;
+                memset(&tmp, 0, sizeof tmp);
+                set_from_dict(s, &tmp, org);
+                tmp.text = org->name;
+                tmp.head = -1;
+                mem_push(s, &tmp);
+            }
             continue;
+        }
         resolve(s, i);
         if (s->act[i].kind && s->act[i].kind != DA_ADJ)
             mem_push(s, &s->act[i]);

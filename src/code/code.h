@@ -21,6 +21,7 @@ typedef struct code_actor {
 
 #define CODE_MEMORY 64
 #define CODE_LAST 4
+#define CODE_DONE 16
 
 struct dyad_coder {
     const dyad_dict *dict;
@@ -29,8 +30,12 @@ struct dyad_coder {
     dyad_arena *arena;      /* memory strings */
     code_actor mem[CODE_MEMORY];
     size_t n_mem;           /* total pushed; ring of CODE_MEMORY */
-    code_actor last[CODE_LAST]; /* doers of the last material conflict event */
-    int n_last;
+    struct code_done {       /* material conflict events coded so far */
+        code_actor doers[CODE_LAST];
+        int n;
+        char trig[32], obj[32];
+    } done[CODE_DONE];
+    int n_done;
 };
 
 #endif

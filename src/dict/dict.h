@@ -124,6 +124,10 @@ int dict_add_verb(dyad_dict *d, const dict_verb *tmpl);
 int dict_add_code(dyad_dict *d, const dict_code *c);
 char *dict_strdup(dyad_dict *d, const char *s);
 
+/* Load DIR/cameo.tsv (the CAMEO code table every loader needs before its
+ * verb entries: dict_add_verb's code must be known to the coder). */
+int dict_load_codes(dyad_dict *d, const char *dir, dyad_error *err);
+
 /* ---- queries (used by the coder) */
 int32_t dict_tok_id(const dyad_dict *d, const char *folded, size_t n);
 int32_t dict_trie_child(const dyad_dict *d, int32_t node, int32_t tok);

@@ -483,6 +483,11 @@ static int load_file(dyad_dict *d, const char *dir, const char *file, int what,
     return rc;
 }
 
+int dict_load_codes(dyad_dict *d, const char *dir, dyad_error *err)
+{
+    return load_file(d, dir, "cameo.tsv", K_CODE, 0, 1, err);
+}
+
 static int cmp_names(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);

@@ -212,6 +212,11 @@ int dyad_doc_analyze(const dyad_input *in, const dyad_options *opt, dyad_doc **o
         with_path(err, rc, path);
         goto fail;
     }
+    /* 6. events */
+    if (opt->nlp && opt->dict && (rc = dyad_code_doc(opt->dict, d, &d->events, &d->n_events, err))) {
+        with_path(err, rc, path);
+        goto fail;
+    }
     *out = d;
     return 0;
 fail:
@@ -231,6 +236,41 @@ static void key_str(jbuf *b, const char *k, const char *v)
 {
     jb_key(b, k);
     jb_val_str(b, v);
+}
+
+static void write_actor(jbuf *b, const char *key, const dyad_event_actor *a)
+{
+    jb_key(b, key);
+    jb_obj_open(b);
+    key_str(b, "code", a->code);
+    key_str(b, "country", a->country);
+    key_str(b, "name", a->name);
+    key_str(b, "text", a->text);
+    jb_obj_close(b);
+}
+
+static void write_event(jbuf *b, const dyad_event *e)
+{
+    jb_elem(b);
+    jb_obj_open(b);
+    jb_key(b, "sentence");
+    jb_val_int(b, e->sentence);
+    key_str(b, "text", e->text);
+    key_str(b, "date", e->date && *e->date ? e->date : NULL);
+    write_actor(b, "source", &e->source);
+    write_actor(b, "target", &e->target);
+    key_str(b, "code", e->code);
+    key_str(b, "base", e->base);
+    key_str(b, "root", e->root);
+    jb_key(b, "quad");
+    jb_val_int(b, e->quad);
+    jb_key(b, "goldstein");
+    jb_val_num(b, e->goldstein);
+    key_str(b, "plover", e->plover);
+    key_str(b, "mode", dyad_event_mode_name(e->mode));
+    key_str(b, "verb", e->verb);
+    key_str(b, "evidence", e->evidence);
+    jb_obj_close(b);
 }
 
 int dyad_doc_write_json(const dyad_doc *d, const dyad_options *opt, FILE *fp, int pretty)
@@ -303,7 +343,12 @@ int dyad_doc_write_json(const dyad_doc *d, const dyad_options *opt, FILE *fp, in
         jb_val_str(&b, d->warnings[i]);
     }
     jb_arr_close(&b);
-    static const char *const later[] = {"entities", "quotes", "events", "locations", NULL};
+    jb_key(&b, "events");
+    jb_arr_open(&b);
+    for (size_t i = 0; i < d->n_events; i++)
+        write_event(&b, &d->events[i]);
+    jb_arr_close(&b);
+    static const char *const later[] = {"entities", "quotes", "locations", NULL};
     for (int i = 0; later[i]; i++) {
         jb_key(&b, later[i]);
         jb_arr_open(&b);

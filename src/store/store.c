@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define SCHEMA_VERSION "1"
+#define SCHEMA_VERSION "2"
 
 static const char schema_sql[] =
     "-- dyad database schema, version " SCHEMA_VERSION "\n"
@@ -54,12 +54,32 @@ static const char schema_sql[] =
     "  text   TEXT NOT NULL,\n"
     "  PRIMARY KEY (doc_id, idx)\n"
     ");\n"
+    "-- coded events; source_*/target_* as in the record's events array\n"
+    "CREATE TABLE IF NOT EXISTS events (\n"
+    "  id             INTEGER PRIMARY KEY,\n"
+    "  doc_id         INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,\n"
+    "  sentence       INTEGER NOT NULL,  -- index into sentences.idx\n"
+    "  date           TEXT,\n"
+    "  source_code    TEXT, source_country TEXT, source_name TEXT, source_text TEXT,\n"
+    "  target_code    TEXT, target_country TEXT, target_name TEXT, target_text TEXT,\n"
+    "  code           TEXT NOT NULL,     -- CAMEO event code\n"
+    "  base           TEXT NOT NULL,\n"
+    "  root           TEXT NOT NULL,\n"
+    "  quad           INTEGER NOT NULL,\n"
+    "  goldstein      REAL,\n"
+    "  plover         TEXT,\n"
+    "  mode           TEXT NOT NULL,     -- asserted negated hypothetical reported historical\n"
+    "  verb           TEXT,\n"
+    "  evidence       TEXT\n"
+    ");\n"
+    "CREATE INDEX IF NOT EXISTS events_doc ON events(doc_id);\n"
+    "CREATE INDEX IF NOT EXISTS events_dyad ON events(source_country, target_country, date);\n"
     "CREATE TABLE IF NOT EXISTS warnings (\n"
     "  doc_id  INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,\n"
     "  message TEXT NOT NULL\n"
     ");\n";
 
-enum { ST_FIND, ST_DOC, ST_REMOVED, ST_SENT, ST_WARN, ST_BEGIN, ST_COMMIT, ST_ROLLBACK, ST_N };
+enum { ST_FIND, ST_DOC, ST_REMOVED, ST_SENT, ST_WARN, ST_EVENT, ST_BEGIN, ST_COMMIT, ST_ROLLBACK, ST_N };
 
 static const char *const stmt_sql[ST_N] = {
     "SELECT id FROM documents WHERE hash = ?1",
@@ -69,6 +89,10 @@ static const char *const stmt_sql[ST_N] = {
     "INSERT INTO removed (doc_id, line, text, reason) VALUES (?1, ?2, ?3, ?4)",
     "INSERT INTO sentences (doc_id, idx, start, end, text) VALUES (?1, ?2, ?3, ?4, ?5)",
     "INSERT INTO warnings (doc_id, message) VALUES (?1, ?2)",
+    "INSERT INTO events (doc_id, sentence, date, source_code, source_country, source_name,"
+    " source_text, target_code, target_country, target_name, target_text, code, base, root,"
+    " quad, goldstein, plover, mode, verb, evidence)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
     "BEGIN IMMEDIATE",
     "COMMIT",
     "ROLLBACK",
@@ -117,7 +141,7 @@ int dyad_store_open(const char *path, dyad_store **out, dyad_error *err)
     if (sqlite3_exec(s->db, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;",
                      NULL, NULL, &msg) != SQLITE_OK ||
         sqlite3_exec(s->db, schema_sql, NULL, NULL, &msg) != SQLITE_OK ||
-        sqlite3_exec(s->db, "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '"
+        sqlite3_exec(s->db, "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', '"
                      SCHEMA_VERSION "')", NULL, NULL, &msg) != SQLITE_OK) {
         int rc = dyad_error_set(err, DYAD_EDB, path, -1, "cannot set up schema: %s",
                                 msg ? msg : sqlite3_errmsg(s->db));
@@ -174,6 +198,32 @@ static int put_rows(dyad_store *s, const dyad_doc *d, sqlite3_int64 id)
         sqlite3_bind_int64(st, 3, se->start);
         sqlite3_bind_int64(st, 4, se->end);
         bind_text(st, 5, d->body + se->start, se->end - se->start);
+        if (step_done(st))
+            return 1;
+    }
+    st = s->st[ST_EVENT];
+    for (size_t i = 0; i < d->n_events; i++) {
+        const dyad_event *e = &d->events[i];
+        sqlite3_bind_int64(st, 1, id);
+        sqlite3_bind_int64(st, 2, e->sentence);
+        bind_str(st, 3, e->date && *e->date ? e->date : NULL);
+        bind_str(st, 4, e->source.code);
+        bind_str(st, 5, e->source.country);
+        bind_str(st, 6, e->source.name);
+        bind_str(st, 7, e->source.text);
+        bind_str(st, 8, e->target.code);
+        bind_str(st, 9, e->target.country);
+        bind_str(st, 10, e->target.name);
+        bind_str(st, 11, e->target.text);
+        bind_str(st, 12, e->code);
+        bind_str(st, 13, e->base);
+        bind_str(st, 14, e->root);
+        sqlite3_bind_int(st, 15, e->quad);
+        sqlite3_bind_double(st, 16, e->goldstein);
+        bind_str(st, 17, e->plover);
+        bind_str(st, 18, dyad_event_mode_name(e->mode));
+        bind_str(st, 19, e->verb);
+        bind_str(st, 20, e->evidence);
         if (step_done(st))
             return 1;
     }

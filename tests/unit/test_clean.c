@@ -215,7 +215,24 @@ static void title_from_metadata(void)
     dyad_doc_free(d);
 }
 
+/* A long headline directly over its byline is not a hard-wrapped paragraph. */
+static void long_title_over_byline(void)
+{
+    dyad_doc *d = analyze("At Helsinki Summit, Trump Sides With Putin Over His Own Intelligence Agencies\n"
+                          "By Margaret Hollis and Anton Verbitsky, Example News\n\n"
+                          "HELSINKI, Finland \xe2\x80\x94 President Trump stood beside President Vladimir V. Putin on Monday.\n");
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    CHECK_STR(d->title, "At Helsinki Summit, Trump Sides With Putin Over His Own Intelligence Agencies");
+    CHECK_EQ_INT(d->n_byline, 3);
+    CHECK_STR(d->dateline, "HELSINKI, Finland");
+    CHECK_EQ_INT(d->n_sentences, 1);
+    dyad_doc_free(d);
+}
+
 const unit_case unit_clean[] = {
+    {"long_title_over_byline", long_title_over_byline},
     {"metadata_lines", metadata_lines},
     {"debris_by_shape", debris_by_shape},
     {"source_caption", source_caption},

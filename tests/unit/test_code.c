@@ -194,6 +194,51 @@ static void dict_loads(void)
     CHECK(!dyad_cameo_info(d, "999", NULL, NULL, NULL, NULL));
 }
 
+static char *read_text(const char *path)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp)
+        return NULL;
+    fseek(fp, 0, SEEK_END);
+    long n = ftell(fp);
+    fseek(fp, 0, SEEK_SET);
+    char *b = n >= 0 ? malloc((size_t)n + 1) : NULL;
+    if (b) {
+        size_t got = fread(b, 1, (size_t)n, fp);
+        b[got] = 0;
+    }
+    fclose(fp);
+    return b;
+}
+
+/* Every event code of cameo.tsv (3 or 4 digits) has verbs.txt entries. */
+static void verbs_cover_every_code(void)
+{
+    char *codes = read_text("dict/cameo.tsv"), *verbs = read_text("dict/verbs.txt");
+    CHECK(codes && verbs);
+    int n_codes = 0, missing = 0;
+    for (char *p = codes; p && *p;) {
+        char *nl = strchr(p, '\n');
+        size_t k = 0;
+        while (p[k] >= '0' && p[k] <= '9')
+            k++;
+        if (k >= 3 && p[k] == '\t') {
+            char key[16];
+            snprintf(key, sizeof key, "\n%.*s | ", (int)k, p);
+            n_codes++;
+            if (!strstr(verbs, key)) {
+                missing++;
+                fprintf(stderr, "    no verbs.txt entry for %.*s\n", (int)k, p);
+            }
+        }
+        p = nl ? nl + 1 : NULL;
+    }
+    CHECK(n_codes > 280);
+    CHECK_EQ_INT(missing, 0);
+    free(codes);
+    free(verbs);
+}
+
 static void dict_bad_line(void)
 {
     char dir[64];
@@ -620,6 +665,7 @@ static void cleanup(void)
 const unit_case unit_code[] = {
     {"dict_loads", dict_loads},
     {"dict_bad_line", dict_bad_line},
+    {"verbs_cover_every_code", verbs_cover_every_code},
     {"conllu_reader", conllu_reader},
     {"meet_third_place_both_directions", meet_third_place_both_directions},
     {"coordinated_subjects_fan_out", coordinated_subjects_fan_out},
