@@ -14,7 +14,12 @@
  * gives the same model bytes.
  *
  * usage: train_nlp -o MODEL_DIR [--dev FILE]... [--tag-epochs N]
- *                  [--parse-epochs N] TRAIN.conllu...
+ *                  [--parse-epochs N] [--folds N] [--tag-thresh W]
+ *                  [--parse-thresh W] [--sweep W,W,...]
+ *                  [--skip-sent-prefix P]... TRAIN.conllu...
+ * The first training file's lemma conventions count double in the lemma
+ * tables (EWT's "people" over GUM's "person").  --sweep writes one model per
+ * parser pruning threshold under MODEL_DIR/sweep-W/ (for tuning).
  */
 #include "nlp/model.h"
 
@@ -95,6 +100,9 @@ typedef struct corpus {
 } corpus;
 
 static int g_next_weight = 2;
+static const char *g_skip[16]; /* sent_id prefixes of sentences not to use */
+static int g_n_skip;
+static size_t g_skipped;
 
 static void read_conllu(const char *path, corpus *c)
 {
@@ -102,13 +110,22 @@ static void read_conllu(const char *path, corpus *c)
     if (!f) { perror(path); exit(1); }
     char line[65536];
     cword *w = NULL;
-    int n = 0, cap = 0;
+    int n = 0, cap = 0, skip = 0;
     for (;;) {
         char *r = fgets(line, sizeof line, f);
         size_t len = r ? strlen(line) : 0;
         while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
             line[--len] = 0;
         if (!r || len == 0) {
+            if (n && skip) {
+                for (int i = 0; i < n; i++) {
+                    free(w[i].form); free(w[i].lemma); free(w[i].upos);
+                    free(w[i].xpos); free(w[i].feats); free(w[i].deprel);
+                }
+                g_skipped++;
+                n = 0;
+            }
+            skip = 0;
             if (n) {
                 if (c->n == c->cap) {
                     c->cap = c->cap ? c->cap * 2 : 1024;
@@ -126,8 +143,13 @@ static void read_conllu(const char *path, corpus *c)
                 break;
             continue;
         }
-        if (line[0] == '#')
+        if (line[0] == '#') {
+            if (strncmp(line, "# sent_id = ", 12) == 0)
+                for (int k = 0; k < g_n_skip; k++)
+                    if (strncmp(line + 12, g_skip[k], strlen(g_skip[k])) == 0)
+                        skip = 1;
             continue;
+        }
         char *col[10];
         int k = 0;
         char *p = line;
@@ -750,6 +772,7 @@ static nlp_weight *export_perc(tperc *p, float thresh, nlp_pslot **slots_out,
     size_t cap = 1 << 20, n = 0, nf = 0;
     nlp_weight *w = xmalloc(cap * sizeof *w);
     uint32_t *val = xmalloc(sizeof(uint32_t) * (p->nf + 1));
+    uint64_t *keys = xmalloc(sizeof(uint64_t) * (p->nf + 1));
     for (size_t i = 0; i < p->nf; i++) {
         tfeat *f = &p->f[i];
         qsort(f->e, f->n, sizeof *f->e, cmp_tw);
@@ -766,7 +789,7 @@ static nlp_weight *export_perc(tperc *p, float thresh, nlp_pslot **slots_out,
                 fprintf(stderr, "train_nlp: perceptron too large for the format\n");
                 exit(1);
             }
-            p->f[nf].key = f->key;
+            keys[nf] = f->key;
             val[nf] = (uint32_t)start << 8 | (uint32_t)(n - start - 1);
             nf++;
         }
@@ -776,7 +799,7 @@ static nlp_weight *export_perc(tperc *p, float thresh, nlp_pslot **slots_out,
         m *= 2;
     nlp_pslot *sl = xcalloc(m, sizeof *sl);
     for (size_t i = 0; i < nf; i++) {
-        uint64_t key = p->f[i].key;
+        uint64_t key = keys[i];
         size_t j = (uint32_t)key & (m - 1);
         while (sl[j].check)
             j = (j + 1) & (m - 1);
@@ -784,6 +807,7 @@ static nlp_weight *export_perc(tperc *p, float thresh, nlp_pslot **slots_out,
         sl[j].val = val[i];
     }
     free(val);
+    free(keys);
     *slots_out = sl;
     *n_slots = m;
     *n_feats = nf;
@@ -1359,6 +1383,7 @@ int main(int argc, char **argv)
         else if (!strcmp(argv[i], "--tag-thresh") && i + 1 < argc) tag_thresh = (float)atof(argv[++i]);
         else if (!strcmp(argv[i], "--parse-thresh") && i + 1 < argc) par_thresh = (float)atof(argv[++i]);
         else if (!strcmp(argv[i], "--sweep") && i + 1 < argc) sweep = argv[++i];
+        else if (!strcmp(argv[i], "--skip-sent-prefix") && i + 1 < argc && g_n_skip < 16) g_skip[g_n_skip++] = argv[++i];
         else if (argv[i][0] == '-') {
             fprintf(stderr, "usage: train_nlp -o DIR [--dev F]... [--tag-epochs N] [--parse-epochs N] [--folds N] TRAIN...\n");
             return 2;
@@ -1393,8 +1418,8 @@ int main(int argc, char **argv)
     g_root_label = sl_find(&g_labels, "root");
     g_punct_label = sl_find(&g_labels, "punct");
     g_dep_label = sl_find(&g_labels, "dep");
-    fprintf(stderr, "train_nlp: %zu sentences, %zu tag classes, %zu labels\n",
-            train.n, g_tags.n, g_labels.n);
+    fprintf(stderr, "train_nlp: %zu sentences (%zu skipped by sent_id), %zu tag classes, %zu labels\n",
+            train.n, g_skipped, g_tags.n, g_labels.n);
     prepare(&train, 1);
     build_ambiguity(&train);
 

@@ -22,6 +22,7 @@ typedef struct code_actor {
 #define CODE_MEMORY 64
 #define CODE_LAST 4
 #define CODE_DONE 16
+#define CODE_PAIRS 16
 
 struct dyad_coder {
     const dyad_dict *dict;
@@ -36,6 +37,89 @@ struct dyad_coder {
         char trig[32], obj[32];
     } done[CODE_DONE];
     int n_done;
+    struct code_pair {       /* the latest dyadic events: who faced whom */
+        code_actor a, b;
+    } pairs[CODE_PAIRS];
+    size_t n_pairs;
 };
+
+
+/* ---- per-sentence context (shared by actor.c, tree.c, code.c) */
+
+typedef struct mention {
+    int lo, hi;      /* words [lo, hi) */
+    int32_t hit;     /* first dictionary hit */
+} mention;
+
+typedef struct frame {
+    int prt;             /* compound:prt child or -1 */
+    int passive;
+    int subj;            /* nsubj (active) */
+    int agent;           /* obl:agent / by-phrase of a passive */
+    int patient;         /* nsubj:pass */
+    int obj, iobj, xcomp;
+} frame;
+
+typedef struct sent {
+    const dyad_dict *d;
+    dyad_coder *coder;
+    dyad_arena *a;
+    const dyad_word *w;
+    int n;
+    const char **fold;   /* folded forms */
+    const char **lemma;  /* folded lemmas */
+    int *first_child, *next_sib;
+    int *ment;           /* mention index per word, -1 */
+    mention *m;
+    int n_m;
+    code_actor *act;     /* resolved actor per word (kind 0 = none) */
+    char *done;          /* act[] computed */
+    int32_t date;
+    char *in_quote;
+    /* output */
+    dyad_event *ev;
+    size_t n_ev, cap_ev;
+    uint32_t sentence;
+    const char *text, *date_str;
+    int say_head;        /* set by mode_of: the speech verb of a report */
+    int dateline;        /* words [0, dateline) are a dateline */
+} sent;
+
+typedef struct match {
+    const dict_verb *e;
+    int score;
+    int objw;   /* the word that matched obj=, or -1 */
+    int ppw;    /* the word that matched pp=, or -1 */
+} match;
+
+#define K(x) (1u << (x))
+#define K_ORG (K(DA_INSTITUTION) | K(DA_IGO) | K(DA_GROUP))
+#define K_PLACE (K(DA_COUNTRY) | K(DA_CAPITAL))
+
+/* ---- shared helpers */
+extern const char *const code_say[];
+int code_definite(const sent *s, int h);
+void code_find_mentions(sent *s);
+const dict_actor *code_hit_kind(const sent *s, int word, unsigned mask);
+void code_mem_push(sent *s, const code_actor *a);
+void code_resolve(sent *s, int h);
+void code_set_from_dict(sent *s, code_actor *a, const dict_actor *d);
+extern const char *const code_intent_event[];
+extern const char *const code_refuse[];
+match code_best_entry(const sent *s, int v, int noun);
+int code_child_rel(const sent *s, int i, const char *r);
+int code_child_rel_eq(const sent *s, int i, const char *r);
+void code_get_frame(const sent *s, int v, frame *f);
+int code_head_of(const sent *s, int i);
+int code_in_list(const char *x, const char *const *list);
+int code_inherited_subject(const sent *s, int v, int depth);
+int code_list_has(const char **l, size_t n, const char *x);
+int code_mode_of(const sent *s, int v, int *xmode_from);
+int code_own_modal(const sent *s, int v);
+int code_own_negated(const sent *s, int v);
+const char *code_prep_of(const sent *s, int i);
+int code_rel_eq(const dyad_word *w, const char *r);
+int code_rel_is(const dyad_word *w, const char *r);
+const char *code_word_text(sent *s, int i);
 
 #endif

@@ -14,7 +14,7 @@ void nlp_tag(const dyad_nlp *m, const nlp_tok *toks, size_t n, int *tags)
     int *prev = tags; /* features read tags[j] + 1 for j < i */
     for (size_t i = 0; i < n; i++) {
         size_t nk = nlp_tag_features(toks, n, i, prev, keys);
-        memset(scores, 0, sizeof(float) * m->n_tags);
+        memset(scores, 0, sizeof scores);
         nlp_perc_score(&m->tagger, keys, nk, scores);
         int best = 0;
         for (uint32_t c = 1; c < m->n_tags; c++)
@@ -32,12 +32,12 @@ void nlp_parse(const dyad_nlp *m, const uint64_t *wk, const int *tk, int n,
     nlp_pstate st;
     nlp_pstate_init(&st, n, scratch);
     uint64_t keys[NLP_PAR_MAX_FEATS];
-    float scores[2 + 2 * NLP_MAX_LABELS];
+    float scores[256]; /* any 8-bit class index */
     int n_t = 2 + 2 * (int)m->n_labels;
     int root = (int)m->root_label;
     while (st.b <= n) {
         size_t nk = nlp_par_features(&st, wk, tk, keys);
-        memset(scores, 0, sizeof(float) * (size_t)n_t);
+        memset(scores, 0, sizeof scores);
         nlp_perc_score(&m->parser, keys, nk, scores);
         int best = -1;
         for (int t = 0; t < n_t; t++)

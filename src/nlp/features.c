@@ -19,7 +19,7 @@ const nlp_slot *nlp_ktab_find(const nlp_ktab *t, uint64_t key)
     if (!t->slots)
         return NULL;
     uint32_t i = (uint32_t)(key ^ (key >> 32)) & t->mask;
-    for (;;) {
+    for (uint32_t probe = 0; probe <= t->mask; probe++) {
         const nlp_slot *s = &t->slots[i];
         if (s->key == key)
             return s;
@@ -27,11 +27,14 @@ const nlp_slot *nlp_ktab_find(const nlp_ktab *t, uint64_t key)
             return NULL;
         i = (i + 1) & t->mask;
     }
+    return NULL;
 }
 
 /* Three passes so that the cache misses of one feature overlap those of
  * the others: prefetch the slots, find them and prefetch their weights,
- * then add. */
+ * then add.  scores must have 256 entries (any 8-bit class index); runs
+ * reaching past the weights and endless probing (a corrupt file) are cut
+ * short here, so loading need not scan the tables. */
 void nlp_perc_score(const nlp_perc *p, const uint64_t *keys, size_t nk,
                     float *scores)
 {
@@ -47,13 +50,16 @@ void nlp_perc_score(const nlp_perc *p, const uint64_t *keys, size_t nk,
     for (size_t k = 0; k < nk && nf < 256; k++) {
         uint32_t check = nlp_pslot_check(keys[k]);
         uint32_t i = (uint32_t)keys[k] & mask;
-        for (;;) {
+        for (uint32_t probe = 0; probe <= mask; probe++) {
             uint32_t c = sl[i].check;
             if (c == check) {
-                found[nf++] = sl[i].val;
+                uint32_t v = sl[i].val;
+                if ((uint64_t)(v >> 8) + (v & 0xffu) + 1 <= p->n_w) {
+                    found[nf++] = v;
 #if defined(__GNUC__)
-                __builtin_prefetch(&p->w[sl[i].val >> 8]);
+                    __builtin_prefetch(&p->w[v >> 8]);
 #endif
+                }
                 break;
             }
             if (c == 0)

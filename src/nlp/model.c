@@ -68,30 +68,16 @@ static int setup_ktab(nlp_ktab *t, const unsigned char *p, uint64_t size)
 }
 
 static int setup_perc(nlp_perc *p, const unsigned char *tab, uint64_t tab_size,
-                      const unsigned char *w, uint64_t w_size, uint32_t n_cls)
+                      const unsigned char *w, uint64_t w_size)
 {
-    uint64_t n = tab_size / sizeof(nlp_pslot), n_w = w_size / sizeof(nlp_weight);
-    if (tab_size % sizeof(nlp_pslot) || n == 0 || (n & (n - 1)) || n > (1ull << 31))
+    uint64_t n = tab_size / sizeof(nlp_pslot);
+    if (tab_size % sizeof(nlp_pslot) || n == 0 || (n & (n - 1)) || n > (1ull << 31) ||
+        w_size % sizeof(nlp_weight))
         return -1;
     p->slots = (const nlp_pslot *)(const void *)tab;
     p->mask = (uint32_t)(n - 1);
     p->w = (const nlp_weight *)(const void *)w;
-    /* A slot table with no empty slot would make lookups loop forever. */
-    int empty = 0;
-    for (uint64_t i = 0; i < n; i++) {
-        const nlp_pslot *s = &p->slots[i];
-        if (!s->check) {
-            empty = 1;
-            continue;
-        }
-        if ((uint64_t)(s->val >> 8) + (s->val & 0xffu) + 1 > n_w)
-            return -1;
-    }
-    if (!empty)
-        return -1;
-    for (uint64_t i = 0; i < n_w; i++)
-        if (nlp_weight_cls(p->w[i]) >= n_cls)
-            return -1;
+    p->n_w = w_size / sizeof(nlp_weight);
     return 0;
 }
 
@@ -156,19 +142,13 @@ static int map_sections(dyad_nlp *m, dyad_error *err)
             return bad(err, "label entry");
     if (setup_ktab(&m->lex, sec[NLP_SEC_LEX_TAB], size[NLP_SEC_LEX_TAB]))
         return bad(err, "lexicon table size");
-    int empty = 0;
-    for (uint32_t i = 0; i <= m->lex.mask; i++) {
-        if (!m->lex.slots[i].key)
-            empty = 1;
-        else if (m->lex.slots[i].a >= m->strs_len)
+    for (uint32_t i = 0; i <= m->lex.mask; i++)
+        if (m->lex.slots[i].key && m->lex.slots[i].a >= m->strs_len)
             return bad(err, "lexicon entry");
-    }
-    if (!empty)
-        return bad(err, "lexicon table full");
     if (setup_perc(&m->tagger, sec[NLP_SEC_TAG_TAB], size[NLP_SEC_TAG_TAB],
-                   sec[NLP_SEC_TAG_W], size[NLP_SEC_TAG_W], m->n_tags) ||
+                   sec[NLP_SEC_TAG_W], size[NLP_SEC_TAG_W]) ||
         setup_perc(&m->parser, sec[NLP_SEC_PAR_TAB], size[NLP_SEC_PAR_TAB],
-                   sec[NLP_SEC_PAR_W], size[NLP_SEC_PAR_W], 2 + 2 * m->n_labels))
+                   sec[NLP_SEC_PAR_W], size[NLP_SEC_PAR_W]))
         return bad(err, "perceptron tables");
     return 0;
 }

@@ -88,6 +88,7 @@ typedef struct nlp_perc {
     const nlp_pslot *slots;
     uint32_t mask;
     const nlp_weight *w;
+    uint64_t n_w; /* runs past the end (corrupt file) are ignored */
 } nlp_perc;
 
 /* ---- hashing */

@@ -605,6 +605,84 @@ static void quotation_is_reported(void)
     dyad_arena_free(r.a);
 }
 
+/* "would not make concessions" is a refusal (124, asserted) aimed at the
+ * side the source last dealt with. */
+static void refusal_and_counterpart(void)
+{
+    result r = code(ROW(1, "Turkey", "Turkey", "PROPN", "NNP", 2, "nsubj")
+                    ROW(2, "met", "meet", "VERB", "VBD", 0, "root")
+                    ROW(3, "Russia", "Russia", "PROPN", "NNP", 2, "obj")
+                    ROW(4, ".", ".", "PUNCT", ".", 2, "punct")
+                    "\n"
+                    ROW(1, "Turkey", "Turkey", "PROPN", "NNP", 4, "nsubj")
+                    ROW(2, "would", "would", "AUX", "MD", 4, "aux")
+                    ROW(3, "not", "not", "PART", "RB", 4, "advmod")
+                    ROW(4, "make", "make", "VERB", "VB", 0, "root")
+                    ROW(5, "concessions", "concession", "NOUN", "NNS", 4, "obj")
+                    ROW(6, ".", ".", "PUNCT", ".", 4, "punct"), "2019-05-10");
+    const dyad_event *e = find(&r, "TUR", "RUS", "12");
+    CHECK(e != NULL);
+    if (e) {
+        CHECK_STR(e->code, "124");
+        CHECK_EQ_INT(e->mode, DYAD_MODE_ASSERTED);
+        CHECK(strstr(e->evidence, "counterpart") != NULL);
+    } else {
+        dump(&r);
+    }
+    dyad_arena_free(r.a);
+}
+
+/* "X said sanctions would be imposed on Y": X threatens Y (1312). */
+static void agentless_statement_is_a_threat(void)
+{
+    result r = code(ROW(1, "Trump", "Trump", "PROPN", "NNP", 2, "nsubj")
+                    ROW(2, "said", "say", "VERB", "VBD", 0, "root")
+                    ROW(3, "sanctions", "sanction", "NOUN", "NNS", 6, "nsubj:pass")
+                    ROW(4, "would", "would", "AUX", "MD", 6, "aux")
+                    ROW(5, "be", "be", "AUX", "VB", 6, "aux:pass")
+                    ROW(6, "imposed", "impose", "VERB", "VBN", 2, "ccomp")
+                    ROW(7, "on", "on", "ADP", "IN", 8, "case")
+                    ROW(8, "Russia", "Russia", "PROPN", "NNP", 6, "obl")
+                    ROW(9, ".", ".", "PUNCT", ".", 2, "punct"), "2018-07-16");
+    const dyad_event *e = find(&r, "USAGOV", "RUS", "13");
+    CHECK(e != NULL);
+    if (e) {
+        CHECK_STR(e->code, "1312");
+        CHECK_EQ_INT(e->mode, DYAD_MODE_ASSERTED);
+    } else {
+        dump(&r);
+    }
+    dyad_arena_free(r.a);
+}
+
+/* "condemned the attack": the attack's doers are the target; "dozens of
+ * missiles" is read through to "missiles". */
+static void earlier_event_and_quantities(void)
+{
+    result r = code(ROW(1, "Russia", "Russia", "PROPN", "NNP", 2, "nsubj")
+                    ROW(2, "fired", "fire", "VERB", "VBD", 0, "root")
+                    ROW(3, "dozens", "dozen", "NOUN", "NNS", 2, "obj")
+                    ROW(4, "of", "of", "ADP", "IN", 5, "case")
+                    ROW(5, "missiles", "missile", "NOUN", "NNS", 3, "nmod")
+                    ROW(6, "at", "at", "ADP", "IN", 7, "case")
+                    ROW(7, "Georgia", "Georgia", "PROPN", "NNP", 2, "obl")
+                    ROW(8, ".", ".", "PUNCT", ".", 2, "punct")
+                    "\n"
+                    ROW(1, "Turkey", "Turkey", "PROPN", "NNP", 2, "nsubj")
+                    ROW(2, "condemned", "condemn", "VERB", "VBD", 0, "root")
+                    ROW(3, "the", "the", "DET", "DT", 4, "det")
+                    ROW(4, "attack", "attack", "NOUN", "NN", 2, "obj")
+                    ROW(5, ".", ".", "PUNCT", ".", 2, "punct"), "2018-07-16");
+    const dyad_event *e = find(&r, "RUS", "GEO", "19");
+    CHECK(e != NULL);
+    if (e)
+        CHECK_STR(e->code, "195");
+    CHECK(find(&r, "TUR", "RUS", "11") != NULL);
+    if (r.n != 2)
+        dump(&r);
+    dyad_arena_free(r.a);
+}
+
 static void conllu_reader(void)
 {
     dyad_arena *a = dyad_arena_new(0);
@@ -681,6 +759,9 @@ const unit_case unit_code[] = {
     {"past_year_is_historical", past_year_is_historical},
     {"nominal_events", nominal_events},
     {"quotation_is_reported", quotation_is_reported},
+    {"refusal_and_counterpart", refusal_and_counterpart},
+    {"agentless_statement_is_a_threat", agentless_statement_is_a_threat},
+    {"earlier_event_and_quantities", earlier_event_and_quantities},
     {"empty_and_odd_input", empty_and_odd_input},
     {"cleanup", cleanup},
     {NULL, NULL},

@@ -1,0 +1,524 @@
+/* actor.c — who the noun phrases of a sentence are: dictionary names
+ * (longest match over the name trie), people by the article date, agents
+ * resolved against a country, pronouns and definite descriptions against
+ * the document memory. */
+#include "code/code.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- names */
+
+/* Words of a dateline ("SEOUL, South Korea — ") opening the sentence: a
+ * place that is not an actor.  Returns the index of the first word after it. */
+static int dateline_end(const sent *s)
+{
+    int caps = 0;
+    for (int i = 0; i < s->n && i < 10; i++) {
+        const char *f = s->w[i].form;
+        uint32_t len = s->w[i].len;
+        if ((len == 3 && !memcmp(f, "\xe2\x80\x94", 3)) || (len == 2 && !memcmp(f, "--", 2)) ||
+            (len == 3 && !memcmp(f, "\xe2\x80\x93", 3)))
+            return caps ? i + 1 : 0;
+        if (len && f[0] >= 'A' && f[0] <= 'Z') {
+            int all = len > 1;
+            for (uint32_t k = 0; k < len && all; k++)
+                if (f[k] >= 'a' && f[k] <= 'z')
+                    all = 0;
+            caps |= all;
+            continue;
+        }
+        if (len == 1 && (f[0] == ',' || f[0] == '.'))
+            continue;
+        return 0;
+    }
+    return 0;
+}
+
+void code_find_mentions(sent *s)
+{
+    int i = s->dateline = dateline_end(s);
+    while (i < s->n) {
+        int32_t node = 0, best_end = -1, best_hit = -1;
+        for (int j = i; j < s->n; j++) {
+            int32_t tok = dict_tok_id(s->d, s->fold[j], strlen(s->fold[j]));
+            node = dict_trie_child(s->d, node, tok);
+            if (node < 0)
+                break;
+            if (s->d->node_hit[node] >= 0) {
+                best_end = j + 1;
+                best_hit = s->d->node_hit[node];
+            }
+        }
+        if (best_end > i) {
+            mention *m = &s->m[s->n_m];
+            m->lo = i;
+            m->hi = best_end;
+            m->hit = best_hit;
+            for (int k = i; k < best_end; k++)
+                s->ment[k] = s->n_m;
+            s->n_m++;
+            i = best_end;
+        } else {
+            i++;
+        }
+    }
+}
+
+/* The first actor of a mention whose kind is in the mask. */
+const dict_actor *code_hit_kind(const sent *s, int word, unsigned mask)
+{
+    if (word < 0 || s->ment[word] < 0)
+        return NULL;
+    const mention *m = &s->m[s->ment[word]];
+    int caps = 0;   /* names are written with a capital: "the valley" is no capital city */
+    for (int k = m->lo; k < m->hi && !caps; k++)
+        caps = s->w[k].len && s->w[k].form[0] >= 'A' && s->w[k].form[0] <= 'Z';
+    for (int32_t h = m->hit; h >= 0; h = s->d->hits[h].next) {
+        const dict_actor *a = &s->d->actors[s->d->hits[h].actor];
+        if (!caps && a->kind != DA_AGENT && a->kind != DA_AGENT_PREFIX)
+            continue;
+        if (mask & (1u << a->kind))
+            return a;
+    }
+    return NULL;
+}
+
+
+static const char *span_text(sent *s, int lo, int hi)
+{
+    size_t len = 0;
+    for (int k = lo; k < hi; k++)
+        len += s->w[k].len + 1;
+    char *t = dyad_arena_alloc(s->a, len + 1), *p = t;
+    if (!t)
+        return "";
+    for (int k = lo; k < hi; k++) {
+        if (k > lo)
+            *p++ = ' ';
+        memcpy(p, s->w[k].form, s->w[k].len);
+        p += s->w[k].len;
+    }
+    *p = 0;
+    return t;
+}
+
+/* The words of the noun phrase headed by h (h, its compound/flat/amod/det
+ * modifiers, recursively), as [lo, hi] bounds. */
+static void np_bounds_d(const sent *s, int h, int *lo, int *hi, int depth)
+{
+    *lo = *hi = h;
+    if (depth > 8)
+        return;
+    for (int c = s->first_child[h]; c >= 0; c = s->next_sib[c]) {
+        const dyad_word *w = &s->w[c];
+        if (code_rel_is(w, "compound") || code_rel_is(w, "flat") || code_rel_is(w, "amod") ||
+            code_rel_is(w, "nmod:poss") || code_rel_eq(&s->w[c], "det")) {
+            int l, r;
+            np_bounds_d(s, c, &l, &r, depth + 1);
+            if (l < *lo) *lo = l;
+            if (r > *hi) *hi = r;
+        }
+    }
+}
+
+static void np_bounds(const sent *s, int h, int *lo, int *hi)
+{
+    np_bounds_d(s, h, lo, hi, 0);
+}
+
+static const char *person_code(sent *s, const dict_actor *p, char *buf, size_t cap)
+{
+    const dict_role *best = NULL;
+    for (size_t i = 0; i < p->n_roles; i++) {
+        const dict_role *r = &p->roles[i];
+        if (!r->from && !r->to) {
+            if (!best)
+                best = r;
+            continue;
+        }
+        if (s->date && (!r->from || s->date >= r->from) &&
+            (!r->to || s->date <= r->to))
+            return r->code;
+        if (!s->date && (!best || r->from > best->from))
+            best = r;   /* no date: the latest role */
+    }
+    if (best)
+        return best->code;
+    if (*p->country) {
+        snprintf(buf, cap, "%sELI", p->country);
+        return buf;
+    }
+    return "";
+}
+
+void code_set_from_dict(sent *s, code_actor *a, const dict_actor *d)
+{
+    char buf[40];
+    a->kind = d->kind;
+    a->country = d->country ? d->country : "";
+    a->name = d->name;
+    a->src = d->src;
+    if (d->kind == DA_PERSON) {
+        snprintf(a->code, sizeof a->code, "%s", person_code(s, d, buf, sizeof buf));
+        a->how = "person";
+        if (!*a->country && strlen(a->code) >= 3) {
+            char c3[4] = {a->code[0], a->code[1], a->code[2], 0};
+            a->country = dyad_arena_strdup(s->a, c3);
+        }
+    } else {
+        snprintf(a->code, sizeof a->code, "%s", d->code);
+        a->how = d->kind == DA_COUNTRY ? "country" : d->kind == DA_CAPITAL ? "capital"
+               : d->kind == DA_DEMONYM ? "demonym" : d->kind == DA_ADJ ? "adjective"
+               : "organisation";
+    }
+}
+
+static int is_plural(const dyad_word *w)
+{
+    return (w->feats && strstr(w->feats, "Number=Plur")) ||
+           (w->xpos && (!strcmp(w->xpos, "NNS") || !strcmp(w->xpos, "NNPS")));
+}
+
+/* ---- memory */
+
+void code_mem_push(sent *s, const code_actor *a)
+{
+    dyad_coder *c = s->coder;
+    if (!c || !a->kind || !*a->code)
+        return;
+    code_actor *m = &c->mem[c->n_mem % CODE_MEMORY];
+    *m = *a;
+    m->name = dyad_arena_strdup(c->arena, a->name ? a->name : "");
+    m->text = dyad_arena_strdup(c->arena, a->text ? a->text : "");
+    m->country = dyad_arena_strdup(c->arena, a->country ? a->country : "");
+    m->src = dyad_arena_strdup(c->arena, a->src ? a->src : "");
+    m->sentence = s->sentence;
+    m->subject = a->head >= 0 && a->head < s->n && code_rel_is(&s->w[a->head], "nsubj");
+    m->head = -1;
+    c->n_mem++;
+}
+
+/* Latest remembered actor accepted by want(); NULL when none. */
+static const code_actor *mem_find(const sent *s, int (*want)(const code_actor *, const void *),
+                                  const void *arg)
+{
+    const dyad_coder *c = s->coder;
+    if (!c)
+        return NULL;
+    size_t lo = c->n_mem > CODE_MEMORY ? c->n_mem - CODE_MEMORY : 0;
+    for (size_t i = c->n_mem; i > lo; i--) {
+        const code_actor *m = &c->mem[(i - 1) % CODE_MEMORY];
+        if (want(m, arg))
+            return m;
+    }
+    return NULL;
+}
+
+/* For a pronoun: an earlier subject of this sentence, else the latest
+ * subject of an earlier sentence, else the latest compatible actor (an
+ * object named just before "he" in the same sentence is rarely "he"). */
+static const code_actor *mem_find_pronoun(const sent *s,
+                                          int (*want)(const code_actor *, const void *),
+                                          const char *exclude)
+{
+    const dyad_coder *c = s->coder;
+    if (!c)
+        return NULL;
+    size_t lo = c->n_mem > CODE_MEMORY ? c->n_mem - CODE_MEMORY : 0;
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = c->n_mem; i > lo; i--) {
+            const code_actor *m = &c->mem[(i - 1) % CODE_MEMORY];
+            if (!want(m, NULL) || (exclude && !strcmp(m->name, exclude)))
+                continue;
+            if (pass == 0 && m->subject)
+                return m;
+            if (pass == 1 && m->sentence != s->sentence)
+                return m;
+        }
+    for (size_t i = c->n_mem; i > lo; i--) {
+        const code_actor *m = &c->mem[(i - 1) % CODE_MEMORY];
+        if (want(m, NULL) && !(exclude && !strcmp(m->name, exclude)))
+            return m;
+    }
+    return NULL;
+}
+
+static int want_person(const code_actor *m, const void *arg)
+{
+    (void)arg;
+    return m->kind == DA_PERSON || (m->kind == DA_AGENT && !m->plural);
+}
+
+static int want_group(const code_actor *m, const void *arg)
+{
+    (void)arg;
+    return m->kind != DA_PERSON && !(m->kind == DA_AGENT && !m->plural);
+}
+
+static int want_thing(const code_actor *m, const void *arg)
+{
+    (void)arg;
+    return m->kind == DA_COUNTRY || m->kind == DA_CAPITAL || m->kind == DA_INSTITUTION ||
+           m->kind == DA_IGO || m->kind == DA_GROUP;
+}
+
+/* a named person with the same country whose code has the same role */
+static int want_same_role(const code_actor *m, const void *arg)
+{
+    const code_actor *a = arg;
+    if (m->kind != DA_PERSON || strcmp(m->country, a->country) != 0)
+        return 0;
+    size_t n = strlen(m->code), k = strlen(a->code);
+    return n >= 3 && k >= 3 && strcmp(m->code + n - 3, a->code + k - 3) == 0;
+}
+
+/* ---- actor resolution */
+
+static const char *const PRON_PERSON[] = {"he", "she", "him", "her", "his", NULL};
+static const char *const PRON_GROUP[] = {"they", "them", "their", NULL};
+static const char *const PRON_THING[] = {"it", "its", NULL};
+
+
+/* Country context of an agent noun: adjective, country name, capital or
+ * institution among its modifiers or in an "of X" / possessive phrase. */
+static const dict_actor *agent_country_d(sent *s, int h, int *via, int depth)
+{
+    if (depth > 6)
+        return NULL;
+    for (int c = s->first_child[h]; c >= 0; c = s->next_sib[c]) {
+        const dyad_word *w = &s->w[c];
+        if (!(code_rel_is(w, "compound") || code_rel_is(w, "amod") || code_rel_is(w, "nmod") ||
+              code_rel_is(w, "flat")))
+            continue;
+        if (code_rel_is(w, "nmod") && !code_rel_is(w, "nmod:poss")) {
+            const char *p = code_prep_of(s, c);
+            if (!p || (strcmp(p, "of") && strcmp(p, "from")))
+                continue;
+        }
+        const dict_actor *a = code_hit_kind(s, c, K(DA_ADJ) | K_PLACE | K(DA_DEMONYM) | K_ORG);
+        if (a) {
+            *via = c;
+            return a;
+        }
+        a = agent_country_d(s, c, via, depth + 1);
+        if (a)
+            return a;
+    }
+    return NULL;
+}
+
+static const dict_actor *agent_country(sent *s, int h, int *via)
+{
+    return agent_country_d(s, h, via, 0);
+}
+
+static int has_prefix_eli(sent *s, int h, const char **code)
+{
+    for (int c = s->first_child[h]; c >= 0; c = s->next_sib[c]) {
+        if (!(code_rel_is(&s->w[c], "amod") || code_rel_is(&s->w[c], "compound")))
+            continue;
+        const dict_actor *p = code_hit_kind(s, c, K(DA_AGENT_PREFIX));
+        if (p) {
+            *code = p->code;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+int code_definite(const sent *s, int h)
+{
+    int c = code_child_rel_eq(s, h, "det");
+    return c >= 0 && strcmp(s->lemma[c], "the") == 0;
+}
+
+const char *const code_say[] = {"say", "tell", "claim", "state", "add", "insist",
+    "report", "announce", "allege", "assert", "argue", "contend", "suggest", "write",
+    "believe", "think", "accuse", "deny", "warn", "note", "explain", "declare",
+    "confirm", "stress", "maintain", "acknowledge", "admit", "quote", "reply",
+    "respond", "tweet", "post", "predict", "according", "indicate", "reveal", NULL};
+
+static const char *const DESC_ORG[] = {"alliance", "bloc", "organization", "organisation",
+    "body", "council", "union", "coalition", NULL};
+static const char *const DESC_COUNTRY[] = {"country", "kingdom", "nation", "state",
+    "republic", "emirate", "regime", NULL};
+
+static int want_org(const code_actor *m, const void *arg)
+{
+    (void)arg;
+    return m->kind == DA_IGO;
+}
+
+static int want_country(const code_actor *m, const void *arg)
+{
+    (void)arg;
+    return m->kind == DA_COUNTRY;
+}
+
+static void resolve_np(sent *s, int h, code_actor *a)
+{
+    const dyad_word *w = &s->w[h];
+    int lo, hi;
+    np_bounds(s, h, &lo, &hi);
+    a->head = h;
+    a->plural = is_plural(w);
+    a->text = span_text(s, lo, hi + 1);
+    a->name = a->text;
+    a->country = "";
+    a->src = "";
+
+    if (w->upos == DYAD_UPOS_PRON) {
+        const code_actor *m = NULL;
+        /* "Trump recognized him": an object pronoun is not its clause's subject */
+        const char *exclude = NULL;
+        int hv = code_head_of(s, h);
+        if (hv >= 0 && !code_rel_is(w, "nsubj") && !code_rel_is(w, "nmod:poss") &&
+            !code_in_list(s->lemma[hv], code_say)) {
+            for (int c = s->first_child[hv]; c >= 0; c = s->next_sib[c])
+                if (code_rel_is(&s->w[c], "nsubj") && c < h && s->done[c] && s->act[c].kind)
+                    exclude = s->act[c].name;
+        }
+        if (code_in_list(s->lemma[h], PRON_PERSON) || code_in_list(s->fold[h], PRON_PERSON))
+            m = mem_find_pronoun(s, want_person, exclude);
+        else if (code_in_list(s->lemma[h], PRON_GROUP) || code_in_list(s->fold[h], PRON_GROUP))
+            m = mem_find_pronoun(s, want_group, exclude);
+        else if ((code_in_list(s->lemma[h], PRON_THING) || code_in_list(s->fold[h], PRON_THING)) &&
+                 (code_rel_is(w, "nsubj") || code_rel_is(w, "nmod:poss") ||
+                  (code_rel_eq(w, "obj") && code_head_of(s, h) >= 0 && code_in_list(s->lemma[code_head_of(s, h)], code_say))))
+            m = mem_find_pronoun(s, want_thing, exclude); /* an object "it" is mostly a thing */
+        if (m) {
+            const char *text = a->text;
+            *a = *m;
+            a->text = text;
+            a->head = h;
+            a->how = "pronoun";
+        }
+        return;
+    }
+    /* a name covering the head: person, organisation, country, capital */
+    const dict_actor *d = code_hit_kind(s, h, K(DA_PERSON) | K_ORG | K_PLACE | K(DA_DEMONYM));
+    if (!d) {
+        /* a flat/compound name part of the head ("Vladimir" head of "Putin") */
+        for (int c = s->first_child[h]; c >= 0 && !d; c = s->next_sib[c])
+            if (code_rel_is(&s->w[c], "flat"))
+                d = code_hit_kind(s, c, K(DA_PERSON));
+    }
+    if (d) {
+        code_set_from_dict(s, a, d);
+        return;
+    }
+    /* an agent noun, or a proper name titled by one ("spokesman Peskov") */
+    const dict_actor *ag = code_hit_kind(s, h, K(DA_AGENT));
+    int title = -1;
+    if (!ag && (w->upos == DYAD_UPOS_PROPN)) {
+        for (int c = s->first_child[h]; c >= 0 && !ag; c = s->next_sib[c])
+            if (code_rel_is(&s->w[c], "compound") || code_rel_is(&s->w[c], "amod")) {
+                ag = code_hit_kind(s, c, K(DA_AGENT));
+                if (ag)
+                    title = c;
+            }
+    }
+    if (ag) {
+        int via = -1;
+        const dict_actor *ctry = agent_country(s, h, &via);
+        if (!ctry && title >= 0)
+            ctry = agent_country(s, title, &via);
+        const char *role = ag->code, *pre = NULL;
+        if (has_prefix_eli(s, h, &pre) || (title >= 0 && has_prefix_eli(s, title, &pre)))
+            role = pre;
+        a->kind = DA_AGENT;
+        a->how = "agent";
+        a->src = ag->src;
+        if (ctry) {
+            a->country = ctry->country;
+            if (ctry->kind == DA_INSTITUTION && !pre)
+                snprintf(a->code, sizeof a->code, "%s", ctry->code);
+            else
+                snprintf(a->code, sizeof a->code, "%s%s", ctry->country, role);
+            /* "the Russian president" → the Russian president named earlier */
+            if (!a->plural && (code_definite(s, h) || title < 0) && w->upos != DYAD_UPOS_PROPN) {
+                const code_actor *m = mem_find(s, want_same_role, a);
+                if (m) {
+                    const char *text = a->text;
+                    *a = *m;
+                    a->text = text;
+                    a->head = h;
+                    a->how = "code_definite description";
+                }
+            }
+            return;
+        }
+        /* no country: an appositive may name the person ("Peskov, a spokesman") */
+        if (code_definite(s, h) && !a->plural) {
+            code_actor probe = *a;
+            snprintf(probe.code, sizeof probe.code, "%s", ag->code);
+            probe.country = "";
+            const code_actor *m = NULL;
+            size_t lo2 = s->coder && s->coder->n_mem > CODE_MEMORY ? s->coder->n_mem - CODE_MEMORY : 0;
+            for (size_t i = s->coder ? s->coder->n_mem : 0; i > lo2 && !m; i--) {
+                const code_actor *x = &s->coder->mem[(i - 1) % CODE_MEMORY];
+                size_t n = strlen(x->code), k = strlen(ag->code);
+                if (x->kind == DA_PERSON && n >= k && strcmp(x->code + n - k, ag->code) == 0)
+                    m = x;
+            }
+            if (m) {
+                const char *text = a->text;
+                *a = *m;
+                a->text = text;
+                a->head = h;
+                a->how = "code_definite description";
+                return;
+            }
+        }
+        a->kind = 0;
+        a->code[0] = 0;
+    }
+    /* "the alliance", "the kingdom": the organisation or country named
+     * before (a modifier naming another one wins above) */
+    static const char *const DESC_MEMBERS[] = {"ally", "member", "partner", NULL};
+    if (w->upos == DYAD_UPOS_NOUN && code_definite(s, h) &&
+        (!a->plural || code_in_list(s->lemma[h], DESC_MEMBERS))) {
+        const code_actor *m = NULL;
+        if (code_in_list(s->lemma[h], DESC_ORG) || code_in_list(s->lemma[h], DESC_MEMBERS))
+            m = mem_find(s, want_org, NULL);
+        else if (code_in_list(s->lemma[h], DESC_COUNTRY))
+            m = mem_find(s, want_country, NULL);
+        if (m) {
+            const char *text = a->text;
+            *a = *m;
+            a->text = text;
+            a->head = h;
+            a->how = "code_definite description";
+            if (!strcmp(s->lemma[h], "regime") && strlen(m->code) == 3) {
+                snprintf(a->code, sizeof a->code, "%sGOV", m->code);
+            }
+            return;
+        }
+    }
+    /* an appositive ("Dmitry Peskov, the Kremlin spokesman") */
+    int ap = code_child_rel(s, h, "appos");
+    if (ap >= 0) {
+        code_resolve(s, ap);
+        if (s->act[ap].kind) {
+            const char *text = a->text;
+            *a = s->act[ap];
+            a->text = text;
+            a->name = w->upos == DYAD_UPOS_PROPN ? text : s->act[ap].name;
+            a->head = h;
+            a->how = "apposition";
+        }
+    }
+}
+
+void code_resolve(sent *s, int h)
+{
+    if (h < 0 || s->done[h])
+        return;
+    s->done[h] = 1;
+    memset(&s->act[h], 0, sizeof s->act[h]);
+    resolve_np(s, h, &s->act[h]);
+    if (!s->act[h].kind)
+        s->act[h].code[0] = 0;
+}

@@ -1,0 +1,493 @@
+/* tree.c — what the event coder reads off the dependency tree: relation
+ * helpers, verb frames (subject, object, passive agent, complement), the
+ * verb lexicon match, and the mode of an event (negation, modals,
+ * governing verbs, speech, quotation, past dates). */
+#include "code/code.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int code_rel_is(const dyad_word *w, const char *r)
+{
+    size_t n = strlen(r);
+    return w->deprel && strncmp(w->deprel, r, n) == 0 &&
+           (w->deprel[n] == 0 || w->deprel[n] == ':');
+}
+
+int code_rel_eq(const dyad_word *w, const char *r)
+{
+    return w->deprel && strcmp(w->deprel, r) == 0;
+}
+
+int code_head_of(const sent *s, int i)
+{
+    int h = s->w[i].head - 1;
+    return h >= 0 && h < s->n ? h : -1;
+}
+
+int code_in_list(const char *x, const char *const *list)
+{
+    if (!x)
+        return 0;
+    for (; *list; list++)
+        if (strcmp(x, *list) == 0)
+            return 1;
+    return 0;
+}
+
+/* the case/mark preposition of a nominal, folded, or NULL */
+const char *code_prep_of(const sent *s, int i)
+{
+    for (int c = s->first_child[i]; c >= 0; c = s->next_sib[c])
+        if (code_rel_eq(&s->w[c], "case") && strcmp(s->lemma[c], "'s") != 0)
+            return s->lemma[c];
+    return NULL;
+}
+
+int code_child_rel(const sent *s, int i, const char *r)
+{
+    for (int c = s->first_child[i]; c >= 0; c = s->next_sib[c])
+        if (code_rel_is(&s->w[c], r))
+            return c;
+    return -1;
+}
+
+int code_child_rel_eq(const sent *s, int i, const char *r)
+{
+    for (int c = s->first_child[i]; c >= 0; c = s->next_sib[c])
+        if (code_rel_eq(&s->w[c], r))
+            return c;
+    return -1;
+}
+
+const char *code_word_text(sent *s, int i)
+{
+    return dyad_arena_strndup(s->a, s->w[i].form, s->w[i].len);
+}
+
+static int year_of(const sent *s, int i)
+{
+    const char *f = s->fold[i];
+    if (strlen(f) != 4 || (f[0] != '1' && f[0] != '2'))
+        return 0;
+    for (int k = 0; k < 4; k++)
+        if (f[k] < '0' || f[k] > '9')
+            return 0;
+    int y = atoi(f);
+    return y >= 1900 && y <= 2100 ? y : 0;
+}
+
+/* ---- frames */
+
+void code_get_frame(const sent *s, int v, frame *f)
+{
+    memset(f, 0, sizeof *f);
+    f->prt = f->subj = f->agent = f->patient = f->obj = f->iobj = f->xcomp = -1;
+    for (int c = s->first_child[v]; c >= 0; c = s->next_sib[c]) {
+        const dyad_word *w = &s->w[c];
+        if (code_rel_eq(w, "compound:prt")) f->prt = c;
+        else if (code_rel_eq(w, "nsubj:pass")) { f->patient = c; f->passive = 1; }
+        else if (code_rel_eq(w, "aux:pass")) f->passive = 1;
+        else if (code_rel_is(w, "nsubj") && f->subj < 0 && c >= s->dateline) f->subj = c;
+        else if (code_rel_eq(w, "obj") && f->obj < 0) f->obj = c;
+        else if (code_rel_eq(w, "iobj")) f->iobj = c;
+        else if (code_rel_eq(w, "xcomp") && f->xcomp < 0) f->xcomp = c;
+        else if (code_rel_eq(w, "obl:agent")) f->agent = c;
+    }
+    /* "urged Israel to show restraint" parsed as an infinitival advcl */
+    if (f->xcomp < 0)
+        for (int c = s->first_child[v]; c >= 0 && f->xcomp < 0; c = s->next_sib[c])
+            if (code_rel_is(&s->w[c], "advcl")) {
+                int mk = code_child_rel_eq(s, c, "mark");
+                if (mk >= 0 && !strcmp(s->lemma[mk], "to") && c > v)
+                    f->xcomp = c;
+            }
+    if (f->passive && f->agent < 0)
+        for (int c = s->first_child[v]; c >= 0; c = s->next_sib[c])
+            if (code_rel_is(&s->w[c], "obl")) {
+                const char *p = code_prep_of(s, c);
+                if (p && !strcmp(p, "by"))
+                    f->agent = c;
+            }
+}
+
+/* The subject a verb without one shares with its governor (control,
+ * coordination, relative clauses). */
+int code_inherited_subject(const sent *s, int v, int depth)
+{
+    frame f;
+    code_get_frame(s, v, &f);
+    if (f.passive && f.agent >= 0)
+        return f.agent;
+    if (!f.passive && f.subj >= 0) {
+        const char *l = s->lemma[f.subj];
+        if (code_rel_is(&s->w[v], "acl") && (!strcmp(l, "that") || !strcmp(l, "which") || !strcmp(l, "who")))
+            return code_head_of(s, v);
+        return f.subj;
+    }
+    if (depth > 3)
+        return -1;
+    int h = code_head_of(s, v);
+    if (h < 0)
+        return -1;
+    if (code_rel_eq(&s->w[v], "xcomp") || code_rel_eq(&s->w[v], "conj")) {
+        if (f.passive)
+            return -1;
+        if (code_rel_eq(&s->w[v], "xcomp")) {
+            /* object control: "urged Russia to withdraw" */
+            frame g;
+            code_get_frame(s, h, &g);
+            if (g.obj >= 0 && g.obj != v)
+                return g.obj;
+            if (!strcmp(s->lemma[h], "call"))
+                for (int c = s->first_child[h]; c >= 0; c = s->next_sib[c]) {
+                    const char *p = code_rel_is(&s->w[c], "obl") ? code_prep_of(s, c) : NULL;
+                    if (p && !strcmp(p, "on"))
+                        return c;
+                }
+        }
+        return code_inherited_subject(s, h, depth + 1);
+    }
+    if (code_rel_is(&s->w[v], "acl") && !f.passive)
+        return h;   /* "a country imposing sanctions" */
+    if (code_rel_is(&s->w[v], "advcl") && !f.passive)
+        return code_inherited_subject(s, h, depth + 1); /* "responded by breaking ties" */
+    if (code_rel_is(&s->w[v], "ccomp") && !f.passive) {
+        /* "said it regretted", with "it" misattached as the object of "said" */
+        frame g;
+        code_get_frame(s, h, &g);
+        if (g.obj >= 0 && g.obj < v && s->w[g.obj].upos == DYAD_UPOS_PRON)
+            return g.obj;
+    }
+    return -1;
+}
+
+/* ---- lexicon matching */
+
+int code_list_has(const char **l, size_t n, const char *x)
+{
+    if (!x)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(l[i], x) == 0)
+            return 1;
+    return 0;
+}
+
+static int has_pp(const sent *s, int v, const char **pp, size_t n, int *which)
+{
+    for (int c = s->first_child[v]; c >= 0; c = s->next_sib[c]) {
+        if (!code_rel_is(&s->w[c], "obl") && !code_rel_is(&s->w[c], "nmod") && !code_rel_is(&s->w[c], "advmod") &&
+            !code_rel_is(&s->w[c], "xcomp") && !code_rel_is(&s->w[c], "obj"))
+            continue;
+        const char *p = code_prep_of(s, c);
+        char buf[128];
+        snprintf(buf, sizeof buf, "%s %s", p ? p : "", s->lemma[c]);
+        const char *key = p ? buf : s->lemma[c];
+        if (code_list_has(pp, n, key) || code_list_has(pp, n, s->lemma[c])) {
+            *which = c;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+
+/* One obj= value against a word: "sanction" (the head), or "hunger strike"
+ * (head "strike" with a compound/amod modifier "hunger"). */
+static int obj_value_matches(const sent *s, const char *val, int word)
+{
+    const char *sp = strrchr(val, ' ');
+    if (!sp)
+        return !strcmp(val, s->lemma[word]) || !strcmp(val, s->fold[word]);
+    const char *head = sp + 1;
+    if (strcmp(head, s->lemma[word]) && strcmp(head, s->fold[word]))
+        return 0;
+    size_t ml = (size_t)(sp - val);
+    const char *mod = sp;
+    while (mod > val && mod[-1] != ' ')
+        mod--;
+    ml = (size_t)(sp - mod);
+    for (int c = s->first_child[word]; c >= 0; c = s->next_sib[c])
+        if ((code_rel_is(&s->w[c], "compound") || code_rel_is(&s->w[c], "amod")) &&
+            ((strlen(s->lemma[c]) == ml && !strncmp(s->lemma[c], mod, ml)) ||
+             (strlen(s->fold[c]) == ml && !strncmp(s->fold[c], mod, ml))))
+            return 1;
+    return 0;
+}
+
+static int obj_matches(const sent *s, const dict_verb *e, int word)
+{
+    if (word < 0)
+        return 0;
+    for (size_t i = 0; i < e->n_obj; i++)
+        if (obj_value_matches(s, e->obj[i], word))
+            return 1;
+    return 0;
+}
+
+/* "dozens of missiles", "a barrage of rockets": the measured noun */
+static int transparent(const sent *s, int o)
+{
+    static const char *const QUANT[] = {"dozen", "dozens", "hundred", "hundreds", "thousand",
+        "thousands", "score", "scores", "number", "barrage", "salvo", "volley", "series",
+        "string", "wave", "couple", "handful", "pair", "round", "batch", "set", "lot",
+        "package", "raft", "slew", "flurry", "spate", "host", "range", "total", "week",
+        "month", "day", "year", "decade", "hour", NULL};
+    for (int depth = 0; o >= 0 && depth < 2; depth++) {
+        if (!code_in_list(s->lemma[o], QUANT) && s->w[o].upos != DYAD_UPOS_NUM)
+            return o;
+        int next = -1;
+        for (int c = s->first_child[o]; c >= 0 && next < 0; c = s->next_sib[c]) {
+            if (code_rel_is(&s->w[c], "nmod") && code_prep_of(s, c) && !strcmp(code_prep_of(s, c), "of"))
+                next = c;
+            int mk = code_rel_is(&s->w[c], "acl") ? code_child_rel_eq(s, c, "mark") : -1;
+            if (mk >= 0 && !strcmp(s->lemma[mk], "of"))   /* "weeks of fighting" */
+                next = c;
+        }
+        if (next < 0)
+            return o;
+        o = next;
+    }
+    return o;
+}
+
+match code_best_entry(const sent *s, int v, int noun)
+{
+    match best = {NULL, -1000, -1, -1};
+    int32_t i = dict_first_verb(s->d, s->lemma[v]);
+    if (i < 0 && strcmp(s->lemma[v], s->fold[v]))
+        i = dict_first_verb(s->d, s->fold[v]);
+    if (i < 0)
+        return best;
+    frame f;
+    code_get_frame(s, v, &f);
+    const char *prt = f.prt >= 0 ? s->lemma[f.prt] : NULL;
+    for (; i >= 0; i = s->d->verbs[i].next) {
+        const dict_verb *e = &s->d->verbs[i];
+        if (!!(e->flags & DV_NOUN) != noun)
+            continue;
+        int score = 1, objw = -1, ppw = -1;
+        if (e->prt) {
+            if (!prt || strcmp(prt, e->prt))
+                continue;
+            score += 4;
+        } else if (prt) {
+            score -= 2;
+        }
+        int ov = v;   /* the verb whose object is checked */
+        if (e->to) {
+            if (f.xcomp < 0 || strcmp(s->lemma[f.xcomp], e->to))
+                continue;
+            score += 4;
+            ov = f.xcomp;
+        }
+        if (e->n_obj) {
+            frame g;
+            code_get_frame(s, ov, &g);
+            int o = transparent(s, g.obj >= 0 ? g.obj : g.patient);
+            if (noun) {
+                /* nominal entries: obj= names a modifier ("peace talks") */
+                o = -1;
+                for (int c = s->first_child[v]; c >= 0 && o < 0; c = s->next_sib[c])
+                    if ((code_rel_is(&s->w[c], "compound") || code_rel_is(&s->w[c], "amod")) &&
+                        obj_matches(s, e, c))
+                        o = c;
+            }
+            if (!obj_matches(s, e, o)) {
+                /* "impose new sanctions and an embargo": a conjunct object */
+                int ok = 0;
+                for (int c = o >= 0 ? s->first_child[o] : -1; c >= 0 && !ok; c = s->next_sib[c])
+                    if (code_rel_eq(&s->w[c], "conj") && obj_matches(s, e, c))
+                        ok = 1;
+                if (!ok)
+                    continue;
+            }
+            objw = o;
+            score += 4;
+        }
+        if (e->n_pp) {
+            if (!has_pp(s, v, e->pp, e->n_pp, &ppw))
+                continue;
+            score += 5;
+        }
+        if (e->n_prep) {
+            /* soft: a phrase with one of the prepositions scores, its
+             * absence costs ("call on X" vs "call X") */
+            int found = 0;
+            for (int pass = 0; pass < 2 && !found; pass++) {
+                int base = pass == 0 ? v : objw;
+                if (base < 0)
+                    continue;
+                for (int c = s->first_child[base]; c >= 0 && !found; c = s->next_sib[c]) {
+                    if (!code_rel_is(&s->w[c], "obl") && !code_rel_is(&s->w[c], "nmod"))
+                        continue;
+                    const char *p = code_prep_of(s, c);
+                    if (p && (code_list_has(e->prep, e->n_prep, p) ||
+                              (noun && (e->flags & DV_SYM) && !strcmp(p, "between"))))
+                        found = 1;
+                }
+            }
+            if (!found && f.prt >= 0 && code_list_has(e->prep, e->n_prep, s->lemma[f.prt]))
+                found = 1;   /* "call on" parsed as a particle */
+            if (!found && noun)
+                continue;   /* a nominal event needs its phrase */
+            score += found ? 2 : -1;
+        }
+        if (score > best.score) {
+            best.e = e;
+            best.score = score;
+            best.objw = objw;
+            best.ppw = ppw;
+        }
+    }
+    return best;
+}
+
+/* ---- mode */
+
+static const char *const NEG[] = {"not", "never", "n't", "no", NULL};
+static const char *const MODAL[] = {"may", "might", "could", "would", "should", "must",
+                                    "'d", NULL};
+/* governors that make what they govern hypothetical */
+static const char *const INTENT[] = {"threaten", "plan", "want", "seek", "intend", "hope",
+    "aim", "propose", "offer", "promise", "vow", "pledge", "expect", "consider",
+    "prepare", "try", "attempt", "agree", "wish", "push", "warn", "urge", "call",
+    "ask", "demand", "decide", "scheme", "mull", "weigh", "move", "set", "threat",
+    "plot", "look", "aspire", "strive", "volunteer", "code_resolve", "commit", "press",
+    "order", "tell", "invite", "encourage", "pressure", "persuade", "need", "due",
+    "schedule", "slate", "poise", "likely", "ready", "go", "eager", "willing", NULL};
+/* ... and those whose intent is itself an event (036, 13x, 12x) */
+const char *const code_intent_event[] = {"threaten", "warn", "plan", "intend", "want",
+    "seek", "hope", "aim", "propose", "offer", "promise", "vow", "pledge", "agree",
+    "prepare", "decide", "commit", "volunteer", "refuse", "decline", "reject", NULL};
+const char *const code_refuse[] = {"refuse", "decline", "fail", "reject", "deny",
+                                     "oppose", "avoid", "hesitate", NULL};
+
+
+int code_own_negated(const sent *s, int v)
+{
+    for (int c = s->first_child[v]; c >= 0; c = s->next_sib[c])
+        if ((code_rel_is(&s->w[c], "advmod") || code_rel_is(&s->w[c], "neg") ||
+             code_rel_eq(&s->w[c], "det")) &&
+            (code_in_list(s->lemma[c], NEG) || code_in_list(s->fold[c], NEG)))
+            return 1;
+    return 0;
+}
+
+int code_own_modal(const sent *s, int v)
+{
+    for (int c = s->first_child[v]; c >= 0; c = s->next_sib[c])
+        if (code_rel_is(&s->w[c], "aux") && (code_in_list(s->lemma[c], MODAL) || code_in_list(s->fold[c], MODAL)))
+            return 1;
+    for (int c = s->first_child[v]; c >= 0; c = s->next_sib[c])
+        if (code_rel_eq(&s->w[c], "mark") && !strcmp(s->lemma[c], "if"))
+            return 1;
+    return 0;
+}
+
+static int month_of(const char *f)
+{
+    static const char *const M[] = {"january", "february", "march", "april", "may", "june",
+        "july", "august", "september", "october", "november", "december"};
+    static const char *const A[] = {"jan.", "feb.", "mar.", "apr.", "may", "jun.", "jul.",
+        "aug.", "sept.", "oct.", "nov.", "dec."};
+    for (int i = 0; i < 12; i++)
+        if (!strcmp(f, M[i]) || !strcmp(f, A[i]))
+            return i + 1;
+    return 0;
+}
+
+/* "in September" (before the article's month), "last year" */
+static int past_time_word(const sent *s, int c)
+{
+    int mon = month_of(s->fold[c]);
+    int now_m = (s->date / 100) % 100;
+    if (mon && now_m && mon < now_m - 1 && s->w[c].upos == DYAD_UPOS_PROPN)
+        return 1;
+    if (!strcmp(s->lemma[c], "year") || !strcmp(s->lemma[c], "decade")) {
+        for (int g = s->first_child[c]; g >= 0; g = s->next_sib[g])
+            if (!strcmp(s->lemma[g], "last") || !strcmp(s->lemma[g], "previous"))
+                return 1;
+    }
+    if (!strcmp(s->lemma[c], "ago"))
+        return 1;
+    return 0;
+}
+
+static int past_year(const sent *s, int v)
+{
+    int now = s->date / 10000;
+    if (!now)
+        return 0;
+    for (int c = s->first_child[v]; c >= 0; c = s->next_sib[c])
+        if ((code_rel_is(&s->w[c], "obl") || code_rel_is(&s->w[c], "advmod") || code_rel_is(&s->w[c], "nmod")) &&
+            past_time_word(s, c))
+            return 1;
+    for (int c = s->first_child[v]; c >= 0; c = s->next_sib[c]) {
+        const dyad_word *w = &s->w[c];
+        int y = year_of(s, c);
+        if (y && y < now && (code_rel_is(w, "obl") || code_rel_is(w, "nmod") || code_rel_is(w, "nummod") ||
+                              code_rel_is(w, "compound") || code_rel_is(w, "amod") || code_rel_is(w, "advmod")))
+            return 1;
+        /* "in March 2014", "in the 2014 annexation" */
+        if (code_rel_is(w, "obl") || code_rel_is(w, "nmod") || code_rel_is(w, "advcl")) {
+            for (int g = s->first_child[c]; g >= 0; g = s->next_sib[g]) {
+                int y2 = year_of(s, g);
+                if (y2 && y2 < now)
+                    return 1;
+            }
+        }
+    }
+    return 0;
+}
+
+int code_mode_of(const sent *s, int v, int *xmode_from)
+{
+    ((sent *)s)->say_head = -1;
+    *xmode_from = -1;
+    if (code_own_negated(s, v))
+        return DYAD_MODE_NEGATED;
+    if (code_own_modal(s, v))
+        return DYAD_MODE_HYPOTHETICAL;
+    /* governing verbs along xcomp / ccomp / advcl edges */
+    int reported = 0, x = v;
+    for (int depth = 0; depth < 8; depth++) {
+        int h = code_head_of(s, x);
+        if (h < 0)
+            break;
+        const dyad_word *e = &s->w[x];
+        if (code_rel_eq(e, "xcomp")) {
+            if (code_in_list(s->lemma[h], code_refuse)) {
+                *xmode_from = h;
+                return DYAD_MODE_NEGATED;
+            }
+            if (code_in_list(s->lemma[h], INTENT)) {
+                *xmode_from = h;
+                return DYAD_MODE_HYPOTHETICAL;
+            }
+            if (code_own_negated(s, h))
+                return DYAD_MODE_NEGATED;
+            if (code_own_modal(s, h))
+                return DYAD_MODE_HYPOTHETICAL;
+        } else if (code_rel_is(e, "ccomp") || code_rel_is(e, "parataxis")) {
+            if (code_in_list(s->lemma[h], code_say)) {
+                reported = 1;
+                ((sent *)s)->say_head = h;
+            }
+        } else if (code_rel_is(e, "advcl")) {
+            int mk = code_child_rel_eq(s, x, "mark");
+            if (mk >= 0 && !strcmp(s->lemma[mk], "if"))
+                return DYAD_MODE_HYPOTHETICAL;
+        } else if (!code_rel_eq(e, "conj")) {
+            break;
+        }
+        x = h;
+    }
+    if (past_year(s, v))
+        return DYAD_MODE_HISTORICAL;
+    if (reported || s->in_quote[v])
+        return DYAD_MODE_REPORTED;
+    return DYAD_MODE_ASSERTED;
+}
