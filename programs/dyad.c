@@ -118,6 +118,39 @@ static void load_coding(run_opts *r, dyad_nlp **nlp, dyad_dict **dict)
     r->o.dict = *dict;
 }
 
+/* Tone lexicon and gazetteer: built by `make` from npm packages into the
+ * build's data dir ($DYAD_DATA overrides).  Missing ones skip their layer. */
+static void load_gkg(run_opts *r, dyad_lexicon **lx, dyad_gazetteer **gz)
+{
+    *lx = NULL;
+    *gz = NULL;
+    if (r->no_events)
+        return;
+    char path[1100];
+    const char *dir = getenv("DYAD_DATA");
+    if (!dir || !*dir) {
+#ifdef DYAD_BUILD_DATA
+        dir = DYAD_BUILD_DATA;
+#else
+        dir = "build/data";
+#endif
+    }
+    dyad_error e = {0};
+    snprintf(path, sizeof path, "%s/lexicon.tsv", dir);
+    if (dyad_lexicon_load(path, lx, &e)) {
+        fprintf(stderr, "dyad: %s: %s; no tone (make gkg-data)\n", path, e.message);
+        *lx = NULL;
+    }
+    snprintf(path, sizeof path, "%s/gazetteer.bin", dir);
+    memset(&e, 0, sizeof e);
+    if (dyad_gazetteer_load(path, gz, &e)) {
+        fprintf(stderr, "dyad: %s: %s; no places (make gkg-data)\n", path, e.message);
+        *gz = NULL;
+    }
+    r->o.lexicon = *lx;
+    r->o.gazetteer = *gz;
+}
+
 static int parse_common(int argc, char **argv, run_opts *r, const char *usage, int ingest)
 {
     static const struct option lo[] = {
@@ -198,11 +231,16 @@ static int run(int argc, char **argv, run_opts *r, int ingest)
         }
     dyad_nlp *nlp;
     dyad_dict *dict;
+    dyad_lexicon *lx;
+    dyad_gazetteer *gz;
     load_coding(r, &nlp, &dict);
+    load_gkg(r, &lx, &gz);
     dyad_store *st = NULL;
     if (ingest && dyad_store_open(r->db, &st, &e)) {
         dyad_nlp_free(nlp);
         dyad_dict_free(dict);
+        dyad_lexicon_free(lx);
+        dyad_gazetteer_free(gz);
         cli_report(&e);
         dyad_reader_free(rd);
         return CLI_PARTIAL;
@@ -270,6 +308,8 @@ static int run(int argc, char **argv, run_opts *r, int ingest)
     dyad_reader_free(rd);
     dyad_nlp_free(nlp);
     dyad_dict_free(dict);
+    dyad_lexicon_free(lx);
+    dyad_gazetteer_free(gz);
     if (fflush(stdout) != 0) {
         cli_errorf("stdout", "write error");
         return CLI_PARTIAL;
@@ -321,6 +361,7 @@ typedef struct command {
 static const command commands[] = {
     {"analyze", cmd_analyze, "print one JSON record per document"},
     {"ingest", cmd_ingest, "store documents in a SQLite database"},
+    {"events", cmd_events, "coded events as GDELT-like TSV"},
     {"parse", cmd_parse, "tag and parse text, CoNLL-U out"},
     {"eval-parse", cmd_eval_parse, "score the tagger and parser on a CoNLL-U file"},
     {"schema", cmd_schema, "print the database schema"},

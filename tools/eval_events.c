@@ -1,7 +1,11 @@
 /* eval_events.c — scores the full pipeline (clean → tag → parse → code) on
  * the team's gold event set, tests/gold/events/ (see its README.md).
  *
- *   eval_events [-v] [--gold DIR] [--dict DIR] [--models DIR]
+ *   eval_events [-v] [--gold DIR] [--dict DIR] [--models DIR] [--conllu DIR]
+ *
+ * --conllu DIR scores the coder alone on parses given as DIR/NAME.conllu
+ * (the article body, one CoNLL-U sentence per gold sentence), without
+ * running our tagger and parser.
  *
  * Unit of scoring: (source country, target country, CAMEO root) triples of
  * asserted events, matched as multisets per article.  Every asserted event
@@ -134,7 +138,7 @@ static void read_date(const char *path, char *date, size_t cap)
 
 int main(int argc, char **argv)
 {
-    const char *gold = "tests/gold/events", *dict_dir = NULL, *models = NULL;
+    const char *gold = "tests/gold/events", *dict_dir = NULL, *models = NULL, *conllu = NULL;
     int verbose = 0;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "-v"))
@@ -145,8 +149,11 @@ int main(int argc, char **argv)
             dict_dir = argv[++i];
         else if (!strcmp(argv[i], "--models") && i + 1 < argc)
             models = argv[++i];
+        else if (!strcmp(argv[i], "--conllu") && i + 1 < argc)
+            conllu = argv[++i];
         else {
-            fprintf(stderr, "usage: eval_events [-v] [--gold DIR] [--dict DIR] [--models DIR]\n");
+            fprintf(stderr, "usage: eval_events [-v] [--gold DIR] [--dict DIR] [--models DIR]"
+                            " [--conllu DIR]\n");
             return 2;
         }
     }
@@ -158,7 +165,7 @@ int main(int argc, char **argv)
         return 0;
     }
     dyad_nlp *nlp = NULL;
-    if (dyad_nlp_load(models, &nlp, &err)) {
+    if (!conllu && dyad_nlp_load(models, &nlp, &err)) {
         printf("gold_events_precision: n/a (%s: %s)\n",
                dyad_status_name(err.code), err.message);
         printf("gold_events_recall: n/a (the parser is needed for the full pipeline)\n");
@@ -213,11 +220,49 @@ int main(int argc, char **argv)
         opt.nlp = nlp;
         dyad_doc *doc = NULL;
         dyad_event *ev = NULL;
-        size_t nev = 0, untargeted = 0;
-        if (dyad_doc_analyze(&in, &opt, &doc, &err) ||
-            dyad_code_doc(dict, doc, &ev, &nev, &err)) {
+        size_t nev = 0, untargeted = 0, n_sent = 0;
+        dyad_arena *ca = NULL;
+        if (conllu) {
+            char cp[1024];
+            snprintf(cp, sizeof cp, "%s/%s.conllu", conllu, names[a]);
+            size_t clen = 0;
+            char *ctext = slurp(cp, &clen);
+            ca = dyad_arena_new(0);
+            dyad_coder *coder = dyad_coder_new(dict, date[0] ? date : NULL);
+            const char *p = ctext ? ctext : "";
+            const char *end = ctext ? ctext + clen : p;
+            dyad_word *w;
+            size_t nw, cap = 0;
+            const char *stext;
+            while (ca && coder && dyad_conllu_next(ca, &p, end, &w, &nw, &stext, &err) == 1) {
+                dyad_event *se;
+                size_t ns;
+                if (dyad_code_sentence(dict, coder, ca, w, nw, (uint32_t)n_sent++, stext, NULL,
+                                       &se, &ns, &err))
+                    break;
+                if (nev + ns > cap) {
+                    cap = (nev + ns) * 2;
+                    dyad_event *ne = dyad_arena_alloc(ca, cap * sizeof *ne);
+                    if (!ne)
+                        break;
+                    if (nev)
+                        memcpy(ne, ev, nev * sizeof *ne);
+                    ev = ne;
+                }
+                if (ns)
+                    memcpy(ev + nev, se, ns * sizeof *se);
+                nev += ns;
+            }
+            if (!ctext)
+                printf("  %s: no parse at %s\n", names[a], cp);
+            dyad_coder_free(coder);
+            free(ctext);
+        } else if (dyad_doc_analyze(&in, &opt, &doc, &err) ||
+                   dyad_code_doc(dict, doc, &ev, &nev, &err)) {
             printf("  %s: %s\n", names[a], err.message);
         }
+        if (doc)
+            n_sent = doc->n_sentences;
         for (size_t i = 0; i < nev; i++) {
             if (ev[i].mode != DYAD_MODE_ASSERTED)
                 continue;
@@ -265,7 +310,7 @@ int main(int argc, char **argv)
         }
         printf("  %-26s gold %3zu  coded %3zu  matched %3zu  P %.2f  R %.2f  (trap hits %zu, untargeted %zu, sentences %zu)\n",
                names[a], g.n, ours.n, match, ours.n ? (double)match / ours.n : 0.0,
-               g.n ? (double)match / g.n : 0.0, traps, untargeted, doc ? doc->n_sentences : 0);
+               g.n ? (double)match / g.n : 0.0, traps, untargeted, n_sent);
         if (verbose) {
             for (size_t i = 0; i < ours.n; i++)
                 if (!ours.v[i].used)
@@ -282,6 +327,7 @@ int main(int argc, char **argv)
         tot_untargeted += untargeted;
         tot_traps += traps;
         dyad_doc_free(doc);
+        dyad_arena_free(ca);
         free(text);
         free(g.v);
         free(all.v);

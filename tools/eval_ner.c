@@ -63,7 +63,7 @@ static size_t spans(const uint8_t *ty, const uint8_t *bg, size_t n, span *out)
 int main(int argc, char **argv)
 {
     const char *models = NULL, *dict_dir = "dict", *name = "uner_ewt", *file = NULL;
-    int show = 0;
+    int show = 0, no_nlp = 0;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--models") && i + 1 < argc)
             models = argv[++i];
@@ -73,6 +73,8 @@ int main(int argc, char **argv)
             name = argv[++i];
         else if (!strcmp(argv[i], "--show"))
             show = 1;
+        else if (!strcmp(argv[i], "--no-nlp"))
+            no_nlp = 1;
         else if (argv[i][0] != '-' && !file)
             file = argv[i];
         else {
@@ -93,6 +95,11 @@ int main(int argc, char **argv)
     dyad_dict *dict = NULL;
     if (dyad_dict_load(dict_dir, &dict, &err))
         dict = NULL;
+    dyad_nlp *nlp = NULL;
+    if (!no_nlp && dyad_nlp_load(models, &nlp, &err))
+        nlp = NULL;
+    static dyad_word words[MAXS];
+    uint8_t upos[MAXS];
     size_t len;
     char *buf = slurp(file, &len);
     if (!buf) {
@@ -138,7 +145,18 @@ int main(int argc, char **argv)
             }
         } else if ((eos || !ln) && n) {
             dyad_arena_reset(a);
-            if (dyad_ner_tag(ner, dict, a, forms, lens, n, pty, pbg, &err)) {
+            if (nlp) {
+                memset(words, 0, n * sizeof *words);
+                for (size_t i = 0; i < n; i++) {
+                    words[i].form = forms[i];
+                    words[i].len = lens[i];
+                }
+                if (dyad_nlp_annotate(nlp, a, words, n, &err))
+                    memset(words, 0, n * sizeof *words);
+                for (size_t i = 0; i < n; i++)
+                    upos[i] = words[i].upos;
+            }
+            if (dyad_ner_tag(ner, dict, a, forms, lens, nlp ? upos : NULL, n, pty, pbg, &err)) {
                 printf("ner_f1_%s: n/a (%s)\n", name, err.message);
                 return 0;
             }
@@ -180,8 +198,9 @@ int main(int argc, char **argv)
     }
     double pr = P ? (double)T / (double)P : 0, rc = G ? (double)T / (double)G : 0;
     printf("ner_f1_%s: %.2f\n", name, pr + rc > 0 ? 2 * pr * rc / (pr + rc) : 0);
-    printf("  all: P %.3f R %.3f F1 %.3f (%zu gold, %zu predicted; exact span+type)\n",
-           pr, rc, pr + rc > 0 ? 2 * pr * rc / (pr + rc) : 0, G, P);
+    printf("  all: P %.3f R %.3f F1 %.3f (%zu gold, %zu predicted; exact span+type; "
+           "gold EWT tokens; tagger UPOS %s, used if the model was trained with it)\n",
+           pr, rc, pr + rc > 0 ? 2 * pr * rc / (pr + rc) : 0, G, P, nlp ? "on" : "off");
     for (int t = 1; t <= 3; t++) {
         double a1 = np[t] ? (double)tp[t] / (double)np[t] : 0;
         double b1 = ng[t] ? (double)tp[t] / (double)ng[t] : 0;
@@ -191,6 +210,7 @@ int main(int argc, char **argv)
     dyad_arena_free(a);
     dyad_dict_free(dict);
     dyad_ner_free(ner);
+    dyad_nlp_free(nlp);
     free(buf);
     return 0;
 }

@@ -5,7 +5,12 @@
  * actor dictionary.  Deterministic: fixed shuffle seed, one thread; the epoch
  * kept is the one with the best F1 on the UNER dev set.
  *
- * usage: train_ner -o models [--dict dict] [--bits 19] [--epochs 12]
+ * The tagger's UPOS (models/nlp-en.bin, when present) are features too;
+ * 30 % of the training sentences go without them so that the model also
+ * works when no tagger runs.
+ *
+ * usage: train_ner -o models [--dict dict] [--models DIR] [--no-nlp]
+ *          [--bits 19] [--epochs 12]
  *          [--dev FILE.iob2] [--uner FILE.iob2]... [--wikigold FILE]... */
 #include "dyad.h"
 #include "gkg/ner.h"
@@ -59,6 +64,7 @@ static void push_tok(corpus *c, const char *s, size_t n, int tag)
     c->toks[c->n].n = (uint32_t)n;
     c->toks[c->n].gaz = 0;
     c->toks[c->n].prof = 0;
+    c->toks[c->n].upos = 0;
     c->tags[c->n] = (uint8_t)tag;
     c->n++;
 }
@@ -310,13 +316,32 @@ static int read_gum(const char *path, corpus *c)
     return 0;
 }
 
-static void prepare(corpus *c, const dyad_dict *d, dyad_arena *a)
+/* gazetteer marks, case profile and (when the tagger model is there) the
+ * tagger's UPOS; drop > 0: that share of sentences (in tenths, chosen by a
+ * fixed hash) gets no UPOS, so the model also works untagged */
+static void prepare(corpus *c, const dyad_dict *d, const dyad_nlp *nlp, int drop,
+                    dyad_arena *a)
 {
     for (size_t s = 0; s < c->n_sent; s++) {
-        size_t b = c->sent[s], e = c->sent[s + 1];
+        size_t b = c->sent[s], e = c->sent[s + 1], n = e - b;
         dyad_arena_reset(a);
-        ner_gazetteer(d, a, c->toks + b, e - b);
-        ner_case_profile(c->toks + b, e - b);
+        ner_gazetteer(d, a, c->toks + b, n);
+        ner_case_profile(c->toks + b, n);
+        for (size_t i = 0; i < n; i++)
+            c->toks[b + i].upos = 0;
+        if (!nlp || (uint32_t)((s * 2654435761u) >> 7) % 10 < (uint32_t)drop)
+            continue;
+        dyad_word *w = dyad_arena_calloc(a, n * sizeof *w);
+        if (!w)
+            continue;
+        for (size_t i = 0; i < n; i++) {
+            w[i].form = c->toks[b + i].s;
+            w[i].len = c->toks[b + i].n;
+        }
+        if (dyad_nlp_annotate(nlp, a, w, n, NULL))
+            continue;
+        for (size_t i = 0; i < n; i++)
+            c->toks[b + i].upos = w[i].upos;
     }
 }
 
@@ -392,9 +417,10 @@ static void put32(unsigned char *p, uint32_t v)
 
 int main(int argc, char **argv)
 {
-    const char *outdir = "models", *dict_dir = "dict";
+    const char *outdir = "models", *dict_dir = "dict", *models_dir = NULL;
+    int no_nlp = 0;
     uint32_t bits = 19;
-    int epochs = 12;
+    int epochs = 12, min_count = 1;
     corpus train = {0}, dev = {0};
     dyad_error err;
     for (int i = 1; i < argc; i++) {
@@ -402,10 +428,16 @@ int main(int argc, char **argv)
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
         if (!strcmp(a, "-o") && v)
             outdir = argv[++i];
+        else if (!strcmp(a, "--models") && v)
+            models_dir = argv[++i];
+        else if (!strcmp(a, "--no-nlp"))
+            no_nlp = 1;
         else if (!strcmp(a, "--dict") && v)
             dict_dir = argv[++i];
         else if (!strcmp(a, "--bits") && v)
             bits = (uint32_t)atoi(argv[++i]);
+        else if (!strcmp(a, "--min-count") && v)
+            min_count = atoi(argv[++i]);
         else if (!strcmp(a, "--epochs") && v)
             epochs = atoi(argv[++i]);
         else if (!strcmp(a, "--dev") && v) {
@@ -444,13 +476,21 @@ int main(int argc, char **argv)
                 err.path, err.message);
         dict = NULL;
     }
+    dyad_nlp *nlp = NULL;
+    if (!no_nlp && dyad_nlp_load(models_dir, &nlp, &err)) {
+        fprintf(stderr, "train_ner: no tagger (%s): training without UPOS features\n",
+                err.message);
+        nlp = NULL;
+    }
+    int used_upos = nlp != NULL;
     dyad_arena *arena = dyad_arena_new(0);
-    prepare(&train, dict, arena);
-    prepare(&dev, dict, arena);
+    prepare(&train, dict, nlp, 3, arena);
+    prepare(&dev, dict, nlp, 0, arena);
+    dyad_nlp_free(nlp);
     fprintf(stderr, "train_ner: %zu sentences, %zu tokens; dev %zu sentences\n",
             train.n_sent, train.n, dev.n_sent);
 
-    size_t rows = (size_t)1 << bits, nw = rows * NER_NTAGS;
+    size_t rows = (size_t)1 << bits, nw = rows * NER_STRIDE;
     uint64_t mask = rows - 1;
     float *w = calloc(nw, sizeof *w);
     double *wa = calloc(nw, sizeof *wa); /* sum of time-weighted updates */
@@ -463,6 +503,25 @@ int main(int argc, char **argv)
     }
     for (size_t i = 0; i < train.n_sent; i++)
         order[i] = i;
+    /* feature counts (static features, by bucket): features seen fewer than
+     * --min-count times are not learned (they only memorise) */
+    uint8_t *cnt = calloc(rows, 1);
+    if (!cnt) {
+        fprintf(stderr, "train_ner: out of memory\n");
+        return 1;
+    }
+    {
+        uint64_t ff[NER_MAX_FEATS];
+        for (size_t s = 0; s < train.n_sent; s++) {
+            size_t b = train.sent[s], n = train.sent[s + 1] - b;
+            for (size_t i = 0; i < n; i++) {
+                size_t k = ner_features(train.toks + b, n, i, ff);
+                for (size_t j = 0; j < k; j++)
+                    if (cnt[ff[j] & mask] < 255)
+                        cnt[ff[j] & mask]++;
+            }
+        }
+    }
     double best_f1 = -1;
     int best_ep = 0;
     double t = 1;
@@ -482,11 +541,11 @@ int main(int argc, char **argv)
             const uint8_t *gold = train.tags + b;
             int p1 = NER_NTAGS, p2 = NER_NTAGS;
             for (size_t i = 0; i < n; i++) {
-                size_t k = ner_features(tk, n, i, f);
+                size_t k = ner_features(tk, n, i, f), ks = k;
                 k += ner_tag_features(tk, n, i, p1, p2, f + k);
                 float sc[NER_NTAGS] = {0};
                 for (size_t j = 0; j < k; j++) {
-                    const float *row = w + (f[j] & mask) * NER_NTAGS;
+                    const float *row = w + (f[j] & mask) * NER_STRIDE;
                     for (int c = 0; c < NER_NTAGS; c++)
                         sc[c] += row[c];
                 }
@@ -500,7 +559,9 @@ int main(int argc, char **argv)
                 if (bc != g) {
                     errors++;
                     for (size_t j = 0; j < k; j++) {
-                        size_t r = (size_t)(f[j] & mask) * NER_NTAGS;
+                        if (j < ks && cnt[f[j] & mask] < min_count)
+                            continue;
+                        size_t r = (size_t)(f[j] & mask) * NER_STRIDE;
                         w[r + (size_t)g] += 1;
                         wa[r + (size_t)g] += t;
                         w[r + (size_t)bc] -= 1;
@@ -544,6 +605,7 @@ int main(int argc, char **argv)
     put32(hdr + 8, NER_VERSION);
     put32(hdr + 12, bits);
     put32(hdr + 16, NER_NTAGS);
+    put32(hdr + 20, used_upos ? NER_F_UPOS : 0);
     fwrite(hdr, 1, sizeof hdr, fp);
     for (size_t i = 0; i < nw; i++) {
         uint32_t u;

@@ -103,6 +103,7 @@ static int g_next_weight = 2;
 static const char *g_skip[16]; /* sent_id prefixes of sentences not to use */
 static int g_n_skip;
 static size_t g_skipped;
+static int g_reading_dev; /* dev files are read whole */
 
 static void read_conllu(const char *path, corpus *c)
 {
@@ -144,7 +145,7 @@ static void read_conllu(const char *path, corpus *c)
             continue;
         }
         if (line[0] == '#') {
-            if (strncmp(line, "# sent_id = ", 12) == 0)
+            if (!g_reading_dev && strncmp(line, "# sent_id = ", 12) == 0)
                 for (int k = 0; k < g_n_skip; k++)
                     if (strncmp(line + 12, g_skip[k], strlen(g_skip[k])) == 0)
                         skip = 1;
@@ -761,7 +762,7 @@ static int cmp_tw(const void *x, const void *y)
 }
 
 /* Averaged weights with |w| >= thresh, features sorted by key, written as
- * an 8-byte-slot table (load <= 2/3). */
+ * an 8-byte-slot table of load 3/4. */
 static nlp_weight *export_perc(tperc *p, float thresh, nlp_pslot **slots_out,
                                size_t *n_slots, size_t *n_feats, size_t *n_w)
 {
@@ -794,15 +795,14 @@ static nlp_weight *export_perc(tperc *p, float thresh, nlp_pslot **slots_out,
             nf++;
         }
     }
-    size_t m = 16;
-    while (m * 2 < nf * 3)
-        m *= 2;
+    size_t m = nf + nf / 3 + 16; /* load 3/4 */
     nlp_pslot *sl = xcalloc(m, sizeof *sl);
     for (size_t i = 0; i < nf; i++) {
         uint64_t key = keys[i];
-        size_t j = (uint32_t)key & (m - 1);
+        size_t j = nlp_pslot_home(key, (uint32_t)m);
         while (sl[j].check)
-            j = (j + 1) & (m - 1);
+            if (++j == m)
+                j = 0;
         sl[j].check = nlp_pslot_check(key);
         sl[j].val = val[i];
     }
@@ -1362,7 +1362,7 @@ int main(int argc, char **argv)
     const char *outdir = NULL;
     const char *dev[8];
     int n_dev = 0, tag_epochs = 8, parse_epochs = 12, folds = 4;
-    float tag_thresh = 0.02f, par_thresh = 0.02f;
+    float tag_thresh = 0.3f, par_thresh = 1.5f;
     char *sweep = NULL;
     corpus train = {0};
     {
@@ -1519,6 +1519,7 @@ int main(int argc, char **argv)
 
 
     if (n_dev) {
+        g_reading_dev = 1;
         dyad_nlp *m;
         dyad_error e;
         if (dyad_nlp_load(outdir, &m, &e) != 0) {

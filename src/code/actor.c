@@ -438,7 +438,15 @@ static void resolve_np(sent *s, int h, code_actor *a)
             else
                 snprintf(a->code, sizeof a->code, "%s%s", ctry->country, role);
             /* "the Russian president" → the Russian president named earlier */
-            if (!a->plural && (code_definite(s, h) || title < 0) && w->upos != DYAD_UPOS_PROPN) {
+            /* (not "the leader of the Islamist alliance": an of-phrase names
+             * someone else) */
+            int of = 0;
+            for (int c = s->first_child[h]; c >= 0; c = s->next_sib[c])
+                if (code_rel_is(&s->w[c], "nmod") && code_prep_of(s, c) &&
+                    !strcmp(code_prep_of(s, c), "of") && c != via)
+                    of = 1;
+            if (!a->plural && !of && (code_definite(s, h) || title < 0) &&
+                w->upos != DYAD_UPOS_PROPN) {
                 const code_actor *m = mem_find(s, want_same_role, a);
                 if (m) {
                     const char *text = a->text;

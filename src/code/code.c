@@ -24,6 +24,15 @@ static int add_cands(sent *s, int word, int *out, int n, int max)
 {
     if (word < 0 || n >= max)
         return n;
+    if (word < s->dateline) {
+        /* "WASHINGTON — The United States, Britain and France fired":
+         * the parser hung the subjects on the dateline */
+        for (int c = s->first_child[word]; c >= 0 && n < max; c = s->next_sib[c])
+            if ((code_rel_is(&s->w[c], "appos") || code_rel_eq(&s->w[c], "conj")) &&
+                c >= s->dateline)
+                n = add_cands(s, c, out, n, max);
+        return n;
+    }
     code_resolve(s, word);
     if (s->act[word].kind && n < max)
         out[n++] = word;
@@ -378,8 +387,8 @@ static int code_word(sent *s, int v, char *claimed)
             sj = -1;
             /* "he wrote that sanctions would be imposed on X": the speaker
              * threatens; the sanctions themselves have no named doer */
-            int x = v, h = code_head_of(s, v);
-            while (h >= 0 && code_rel_eq(&s->w[x], "conj")) {
+            int x = v, h = code_head_of(s, v), hops = 0;
+            while (h >= 0 && code_rel_eq(&s->w[x], "conj") && hops++ < 16) {
                 x = h;
                 h = code_head_of(s, x);
             }
@@ -704,8 +713,8 @@ static int code_word(sent *s, int v, char *claimed)
     /* "said Congress could impose sanctions": the statement is itself a
      * threat (or an intent) when what it announces is hypothetical */
     if (made && !noun && mode == DYAD_MODE_HYPOTHETICAL && xfrom < 0) {
-        int x = v, h = code_head_of(s, v);
-        while (h >= 0 && code_rel_eq(&s->w[x], "conj")) {
+        int x = v, h = code_head_of(s, v), hops = 0;
+        while (h >= 0 && code_rel_eq(&s->w[x], "conj") && hops++ < 16) {
             x = h;
             h = code_head_of(s, x);
         }

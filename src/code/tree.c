@@ -83,6 +83,7 @@ static int year_of(const sent *s, int i)
 void code_get_frame(const sent *s, int v, frame *f)
 {
     memset(f, 0, sizeof *f);
+    int dl_subj = -1;   /* a dateline word parsed as the subject */
     f->prt = f->subj = f->agent = f->patient = f->obj = f->iobj = f->xcomp = -1;
     for (int c = s->first_child[v]; c >= 0; c = s->next_sib[c]) {
         const dyad_word *w = &s->w[c];
@@ -90,11 +91,14 @@ void code_get_frame(const sent *s, int v, frame *f)
         else if (code_rel_eq(w, "nsubj:pass")) { f->patient = c; f->passive = 1; }
         else if (code_rel_eq(w, "aux:pass")) f->passive = 1;
         else if (code_rel_is(w, "nsubj") && f->subj < 0 && c >= s->dateline) f->subj = c;
+        else if (code_rel_is(w, "nsubj") && c < s->dateline) dl_subj = c;
         else if (code_rel_eq(w, "obj") && f->obj < 0) f->obj = c;
         else if (code_rel_eq(w, "iobj")) f->iobj = c;
         else if (code_rel_eq(w, "xcomp") && f->xcomp < 0) f->xcomp = c;
         else if (code_rel_eq(w, "obl:agent")) f->agent = c;
     }
+    if (f->subj < 0 && dl_subj >= 0)
+        f->subj = dl_subj;  /* add_cands reads through it to its appositions */
     /* "urged Israel to show restraint" parsed as an infinitival advcl */
     if (f->xcomp < 0)
         for (int c = s->first_child[v]; c >= 0 && f->xcomp < 0; c = s->next_sib[c])

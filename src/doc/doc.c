@@ -84,11 +84,16 @@ static int parse_sentences(dyad_doc *d, const dyad_nlp *nlp, dyad_error *err)
     d->words = dyad_arena_calloc(d->arena, (d->n_sentences + 1) * sizeof *d->words);
     if (!d->words)
         return dyad_error_set(err, DYAD_ENOMEM, d->path, -1, "out of memory");
+    size_t too_long = 0;
     for (size_t s = 0; s < d->n_sentences; s++) {
         const dyad_sentence *se = &d->sentences[s];
         size_t n = se->tok_end - se->tok_first;
         if (!n)
             continue;
+        if (n > DYAD_MAX_PARSE_TOKENS) {
+            too_long++; /* a table, a list, a run-on page: not a sentence to parse */
+            continue;
+        }
         dyad_word *w = dyad_arena_calloc(d->arena, n * sizeof *w);
         if (!w)
             return dyad_error_set(err, DYAD_ENOMEM, d->path, -1, "out of memory");
@@ -102,6 +107,43 @@ static int parse_sentences(dyad_doc *d, const dyad_nlp *nlp, dyad_error *err)
         if (rc)
             return rc;
         d->words[s] = w;
+    }
+    if (too_long) {
+        char msg[128];
+        snprintf(msg, sizeof msg, "%zu sentence%s longer than %d tokens not parsed", too_long,
+                 too_long == 1 ? "" : "s", DYAD_MAX_PARSE_TOKENS);
+        return add_warning(d, msg);
+    }
+    return 0;
+}
+
+/* Date, tone and action location of each event from its sentence: a
+ * sentence that names a year long past makes an asserted event historical. */
+static int place_events(dyad_doc *d)
+{
+    for (size_t i = 0; i < d->n_events; i++) {
+        dyad_event *e = &d->events[i];
+        e->location = -1;
+        e->tone = 0;
+        if (e->sentence >= d->n_sentences)
+            continue;
+        const dyad_sentence *s = &d->sentences[e->sentence];
+        if (d->sentence_tone)
+            e->tone = d->sentence_tone[e->sentence].tone;
+        if (d->locations)
+            e->location = dyad_geo_sentence_location(d->locations, d->n_locations, e->sentence);
+        if (d->date) {
+            char when[11];
+            int historical = 0;
+            if (dyad_date_resolve(d->date, d->body + s->start, s->end - s->start, when,
+                                  &historical) != DYAD_DATE_NONE) {
+                e->date = dyad_arena_strdup(d->arena, when);
+                if (!e->date)
+                    return DYAD_ENOMEM;
+            }
+            if (historical && e->mode == DYAD_MODE_ASSERTED)
+                e->mode = DYAD_MODE_HISTORICAL;
+        }
     }
     return 0;
 }
@@ -212,10 +254,29 @@ int dyad_doc_analyze(const dyad_input *in, const dyad_options *opt, dyad_doc **o
         with_path(err, rc, path);
         goto fail;
     }
-    /* 6. events */
-    if (opt->nlp && opt->dict && (rc = dyad_code_doc(opt->dict, d, &d->events, &d->n_events, err))) {
+    /* 6. knowledge graph: tone, places */
+    if (opt->lexicon) {
+        d->tone = dyad_arena_calloc(a, sizeof *d->tone);
+        d->sentence_tone = dyad_arena_calloc(a, (d->n_sentences + 1) * sizeof *d->sentence_tone);
+        if (!d->tone || !d->sentence_tone) {
+            rc = dyad_error_set(err, DYAD_ENOMEM, path, -1, "out of memory");
+            goto fail;
+        }
+        dyad_tone_doc(opt->lexicon, d, d->tone, d->sentence_tone);
+    }
+    if (opt->gazetteer &&
+        (rc = dyad_geo_locate_doc(opt->gazetteer, d, &d->locations, &d->n_locations, err))) {
         with_path(err, rc, path);
         goto fail;
+    }
+    /* 7. events, each with its sentence's date, tone and place */
+    if (opt->nlp && opt->dict) {
+        if ((rc = dyad_code_doc(opt->dict, d, &d->events, &d->n_events, err))) {
+            with_path(err, rc, path);
+            goto fail;
+        }
+        if ((rc = place_events(d)))
+            goto fail;
     }
     *out = d;
     return 0;
@@ -270,6 +331,67 @@ static void write_event(jbuf *b, const dyad_event *e)
     key_str(b, "mode", dyad_event_mode_name(e->mode));
     key_str(b, "verb", e->verb);
     key_str(b, "evidence", e->evidence);
+    jb_key(b, "tone");
+    jb_val_num(b, e->tone);
+    jb_key(b, "location");
+    if (e->location >= 0)
+        jb_val_int(b, e->location);
+    else
+        jb_val_null(b);
+    jb_obj_close(b);
+}
+
+static void write_mentions(jbuf *b, const dyad_mention *m, size_t n)
+{
+    jb_key(b, "mentions");
+    jb_arr_open(b);
+    for (size_t i = 0; i < n; i++) {
+        jb_elem(b);
+        jb_obj_open(b);
+        jb_key(b, "start");
+        jb_val_int(b, m[i].start);
+        jb_key(b, "end");
+        jb_val_int(b, m[i].end);
+        jb_key(b, "sentence");
+        jb_val_int(b, m[i].sentence);
+        jb_obj_close(b);
+    }
+    jb_arr_close(b);
+}
+
+static void write_tone(jbuf *b, const dyad_tone *t)
+{
+    jb_obj_open(b);
+    jb_key(b, "tone");
+    jb_val_num(b, t->tone);
+    jb_key(b, "positive");
+    jb_val_num(b, t->positive);
+    jb_key(b, "negative");
+    jb_val_num(b, t->negative);
+    jb_key(b, "polarity");
+    jb_val_num(b, t->polarity);
+    jb_key(b, "activity");
+    jb_val_num(b, t->activity);
+    jb_key(b, "self_group");
+    jb_val_num(b, t->self_group);
+    jb_key(b, "words");
+    jb_val_int(b, t->words);
+    jb_obj_close(b);
+}
+
+static void write_location(jbuf *b, const dyad_location *l)
+{
+    jb_elem(b);
+    jb_obj_open(b);
+    key_str(b, "name", l->name);
+    key_str(b, "country", l->country);
+    key_str(b, "adm1", l->adm1);
+    jb_key(b, "lat");
+    jb_val_num(b, l->lat);
+    jb_key(b, "lon");
+    jb_val_num(b, l->lon);
+    key_str(b, "type", l->type);
+    write_mentions(b, l->mentions, l->n_mentions);
     jb_obj_close(b);
 }
 
@@ -348,14 +470,22 @@ int dyad_doc_write_json(const dyad_doc *d, const dyad_options *opt, FILE *fp, in
     for (size_t i = 0; i < d->n_events; i++)
         write_event(&b, &d->events[i]);
     jb_arr_close(&b);
-    static const char *const later[] = {"entities", "quotes", "locations", NULL};
+    static const char *const later[] = {"entities", "quotes", NULL};
     for (int i = 0; later[i]; i++) {
         jb_key(&b, later[i]);
         jb_arr_open(&b);
         jb_arr_close(&b);
     }
+    jb_key(&b, "locations");
+    jb_arr_open(&b);
+    for (size_t i = 0; i < d->n_locations; i++)
+        write_location(&b, &d->locations[i]);
+    jb_arr_close(&b);
     jb_key(&b, "tone");
-    jb_val_null(&b);
+    if (d->tone)
+        write_tone(&b, d->tone);
+    else
+        jb_val_null(&b);
     jb_obj_close(&b);
     jb_raw(&b, "\n", 1);
     int rc = 0;

@@ -1,6 +1,7 @@
 /* json.c — JSON writer used for the document record. */
 #include "doc/json.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -151,8 +152,12 @@ void jb_val_int(jbuf *b, long long v)
 
 void jb_val_num(jbuf *b, double v)
 {
+    if (!isfinite(v)) {
+        jb_val_null(b); /* JSON has no inf or nan */
+        return;
+    }
     char t[32];
-    int k = snprintf(t, sizeof t, "%.4g", v);
+    int k = snprintf(t, sizeof t, "%.6g", v);
     jb_raw(b, t, (size_t)k);
     b->first = 0;
 }

@@ -17,6 +17,7 @@ struct dyad_ner {
     size_t map_len;
     const float *w;
     uint32_t bits;
+    uint32_t flags;
 };
 
 uint64_t ner_hash(const void *s, size_t n, uint64_t h)
@@ -194,6 +195,15 @@ size_t ner_features(const ner_tok *t, size_t n, size_t i, uint64_t *out)
     out[k++] = fh(55, &g, 1);
     out[k++] = fh2(56, &g, 1, ssh, sshn);
     out[k++] = fh2(57, &g, 1, &pc, 1);
+    /* the tagger's part of speech (0 = not tagged) */
+    {
+        char u[3] = {(char)('a' + t[i].upos), (char)('a' + (i > 0 ? t[i - 1].upos : 30)),
+                     (char)('a' + (i + 1 < n ? t[i + 1].upos : 30))};
+        out[k++] = fh(70, u, 1);
+        out[k++] = fh2(71, u, 1, ssh, sshn);
+        out[k++] = fh(72, u, 3);
+        out[k++] = fh2(73, u, 1, w, wn);
+    }
     /* left/right word pair */
     if (i > 0 && i + 1 < n) {
         char a[WMAX], b[WMAX];
@@ -245,12 +255,14 @@ void ner_decode(const float *w, uint32_t bits, const ner_tok *t, size_t n,
     uint64_t mask = ((uint64_t)1 << bits) - 1;
     int p1 = NER_NTAGS, p2 = NER_NTAGS; /* start symbols */
     for (size_t i = 0; i < n; i++) {
-        float sc[NER_NTAGS] = {0};
+        float sc[NER_STRIDE] = {0};
         size_t k = ner_features(t, n, i, f);
         k += ner_tag_features(t, n, i, p1, p2, f + k);
+        for (size_t j = 0; j < k; j++)
+            __builtin_prefetch(w + (f[j] & mask) * NER_STRIDE);
         for (size_t j = 0; j < k; j++) {
-            const float *row = w + (f[j] & mask) * NER_NTAGS;
-            for (int c = 0; c < NER_NTAGS; c++)
+            const float *row = w + (f[j] & mask) * NER_STRIDE;
+            for (int c = 0; c < NER_STRIDE; c++)
                 sc[c] += row[c];
         }
         int best = NER_O;
@@ -382,7 +394,7 @@ int dyad_ner_load(const char *dir, dyad_ner **out, dyad_error *err)
     uint32_t bits = rd32(p + 12), ntags = rd32(p + 16);
     if (memcmp(p, NER_MAGIC, 8) != 0 || rd32(p + 8) != NER_VERSION ||
         ntags != NER_NTAGS || bits < 8 || bits > 26 ||
-        (size_t)sb.st_size != NER_HEADER + ((size_t)1 << bits) * NER_NTAGS * 4) {
+        (size_t)sb.st_size != NER_HEADER + ((size_t)1 << bits) * NER_STRIDE * 4) {
         munmap(map, (size_t)sb.st_size);
         return dyad_error_set(err, DYAD_EMODEL, path, -1,
                               "not a dyad NER model of version %u", NER_VERSION);
@@ -396,6 +408,7 @@ int dyad_ner_load(const char *dir, dyad_ner **out, dyad_error *err)
     m->map_len = (size_t)sb.st_size;
     m->w = (const float *)(p + NER_HEADER);
     m->bits = bits;
+    m->flags = rd32(p + 20);
     *out = m;
     return DYAD_OK;
 }
@@ -409,8 +422,9 @@ void dyad_ner_free(dyad_ner *m)
 }
 
 int dyad_ner_tag(const dyad_ner *m, const dyad_dict *d, dyad_arena *a,
-                 const char *const *forms, const uint32_t *lens, size_t n,
-                 uint8_t *types, uint8_t *begins, dyad_error *err)
+                 const char *const *forms, const uint32_t *lens,
+                 const uint8_t *upos, size_t n, uint8_t *types, uint8_t *begins,
+                 dyad_error *err)
 {
     if (!m || !a || (n && (!forms || !lens || !types || !begins)))
         return dyad_error_set(err, DYAD_EUSAGE, NULL, -1, "dyad_ner_tag: bad arguments");
@@ -424,6 +438,7 @@ int dyad_ner_tag(const dyad_ner *m, const dyad_dict *d, dyad_arena *a,
         t[i].s = forms[i];
         t[i].n = lens[i];
         t[i].gaz = 0;
+        t[i].upos = upos && (m->flags & NER_F_UPOS) ? upos[i] : 0;
     }
     ner_gazetteer(d, a, t, n);
     ner_case_profile(t, n);

@@ -3,8 +3,10 @@
  * extractor, the tag set, the gazetteer marks and the model layout.
  *
  * Model file (little-endian): "DYADNER\0" magic, u32 version, u32 hash bits
- * B, u32 number of tags T, u32 reserved, then 2^B * T float32 weights (row
- * per hashed feature).  Features are hashed strings (FNV-1a 64), so the
+ * B, u32 number of tags T, u32 flags (NER_F_UPOS: trained with the tagger's
+ * UPOS features), u32 zero padding to 32 bytes, then 2^B rows of
+ * NER_STRIDE float32 weights (T used, the rest zero), a row per hashed
+ * feature.  Features are hashed strings (FNV-1a 64), so the
  * file has no feature table. */
 #ifndef DYAD_GKG_NER_H
 #define DYAD_GKG_NER_H
@@ -13,9 +15,13 @@
 #include <stdint.h>
 
 #define NER_MAGIC "DYADNER"
-#define NER_VERSION 1u
+#define NER_VERSION 3u
 #define NER_MODEL_FILE "ner-en.bin"
-#define NER_HEADER 24u
+#define NER_HEADER 32u
+/* floats per weight row: the tags padded to 8 so that a row is one aligned
+ * 32-byte block (one cache line fetch per feature) */
+#define NER_STRIDE 8
+#define NER_F_UPOS 1u
 
 enum ner_tag { NER_O = 0, NER_B_PER, NER_I_PER, NER_B_ORG, NER_I_ORG,
                NER_B_LOC, NER_I_LOC, NER_NTAGS };
@@ -29,6 +35,7 @@ typedef struct ner_tok {
     uint32_t n;
     uint8_t gaz;   /* enum ner_gaz * 2 + (1 when inside, 0 when first) */
     uint8_t prof;  /* sentence case profile (ner_case_profile) */
+    uint8_t upos;  /* enum dyad_upos from the tagger, 0 when not tagged */
 } ner_tok;
 
 #define NER_MAX_FEATS 64

@@ -235,9 +235,13 @@ int dyad_nlp_annotate(const dyad_nlp *m, dyad_arena *a, dyad_word *words,
         w->xpos = m->strs + m->tags[2 * t + 1];
         size_t len = w->form ? w->len : 0;
         char buf[600];
-        size_t ln = nlp_lemmatize(m, w->form ? w->form : "", len, lower[i], t,
-                                  i == 0, buf, sizeof buf);
-        w->lemma = dyad_arena_strndup(a, buf, ln);
+        if (len < 256) {
+            size_t ln = nlp_lemmatize(m, w->form ? w->form : "", len, lower[i], t,
+                                      i == 0, buf, sizeof buf);
+            w->lemma = dyad_arena_strndup(a, buf, ln);
+        } else {
+            w->lemma = dyad_arena_strndup(a, w->form, len); /* URLs and the like */
+        }
         if (!w->lemma)
             return dyad_error_set(err, DYAD_ENOMEM, NULL, -1, "out of memory");
         w->feats = feats_of(m, lower[i], len, t);

@@ -39,18 +39,18 @@ void nlp_perc_score(const nlp_perc *p, const uint64_t *keys, size_t nk,
                     float *scores)
 {
     const nlp_pslot *sl = p->slots;
-    uint32_t mask = p->mask, found[256];
+    uint32_t n_slots = p->n_slots, found[256];
     size_t nf = 0;
     if (!sl)
         return;
 #if defined(__GNUC__)
     for (size_t k = 0; k < nk; k++)
-        __builtin_prefetch(&sl[(uint32_t)keys[k] & mask]);
+        __builtin_prefetch(&sl[nlp_pslot_home(keys[k], n_slots)]);
 #endif
     for (size_t k = 0; k < nk && nf < 256; k++) {
         uint32_t check = nlp_pslot_check(keys[k]);
-        uint32_t i = (uint32_t)keys[k] & mask;
-        for (uint32_t probe = 0; probe <= mask; probe++) {
+        uint32_t i = nlp_pslot_home(keys[k], n_slots);
+        for (uint32_t probe = 0; probe < n_slots; probe++) {
             uint32_t c = sl[i].check;
             if (c == check) {
                 uint32_t v = sl[i].val;
@@ -64,7 +64,8 @@ void nlp_perc_score(const nlp_perc *p, const uint64_t *keys, size_t nk,
             }
             if (c == 0)
                 break;
-            i = (i + 1) & mask;
+            if (++i == n_slots)
+                i = 0;
         }
     }
     for (size_t j = 0; j < nf; j++) {

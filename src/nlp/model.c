@@ -71,11 +71,11 @@ static int setup_perc(nlp_perc *p, const unsigned char *tab, uint64_t tab_size,
                       const unsigned char *w, uint64_t w_size)
 {
     uint64_t n = tab_size / sizeof(nlp_pslot);
-    if (tab_size % sizeof(nlp_pslot) || n == 0 || (n & (n - 1)) || n > (1ull << 31) ||
+    if (tab_size % sizeof(nlp_pslot) || n == 0 || n > (1ull << 31) ||
         w_size % sizeof(nlp_weight))
         return -1;
     p->slots = (const nlp_pslot *)(const void *)tab;
-    p->mask = (uint32_t)(n - 1);
+    p->n_slots = (uint32_t)n;
     p->w = (const nlp_weight *)(const void *)w;
     p->n_w = w_size / sizeof(nlp_weight);
     return 0;

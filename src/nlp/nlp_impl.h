@@ -77,6 +77,10 @@ static inline nlp_weight nlp_weight_pack(float v, uint32_t cls)
     x.u += 0x80u; /* round to nearest on the kept bits */
     return (x.u & ~0xffu) | (cls & 0xffu);
 }
+static inline uint32_t nlp_pslot_home(uint64_t key, uint32_t n_slots)
+{
+    return (uint32_t)(((uint64_t)(uint32_t)key * n_slots) >> 32);
+}
 static inline uint32_t nlp_pslot_check(uint64_t key)
 {
     uint32_t c = (uint32_t)(key >> 32);
@@ -86,7 +90,7 @@ static inline uint32_t nlp_pslot_check(uint64_t key)
 /* A perceptron as stored: feature key -> run of weights. */
 typedef struct nlp_perc {
     const nlp_pslot *slots;
-    uint32_t mask;
+    uint32_t n_slots;   /* any size: slot of a key = nlp_pslot_home() */
     const nlp_weight *w;
     uint64_t n_w; /* runs past the end (corrupt file) are ignored */
 } nlp_perc;

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define SCHEMA_VERSION "2"
+#define SCHEMA_VERSION "3"
 
 static const char schema_sql[] =
     "-- dyad database schema, version " SCHEMA_VERSION "\n"
@@ -70,8 +70,31 @@ static const char schema_sql[] =
     "  plover         TEXT,\n"
     "  mode           TEXT NOT NULL,     -- asserted negated hypothetical reported historical\n"
     "  verb           TEXT,\n"
-    "  evidence       TEXT\n"
+    "  evidence       TEXT,\n"
+    "  tone           REAL,              -- tone of the sentence\n"
+    "  location       INTEGER            -- locations.idx of the action place, or NULL\n"
     ");\n"
+    "-- geocoded places; mentions as JSON [{start,end,sentence}]\n"
+    "CREATE TABLE IF NOT EXISTS locations (\n"
+    "  doc_id   INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,\n"
+    "  idx      INTEGER NOT NULL,\n"
+    "  name     TEXT NOT NULL,\n"
+    "  country  TEXT,\n"
+    "  adm1     TEXT,\n"
+    "  lat      REAL,\n"
+    "  lon      REAL,\n"
+    "  type     TEXT,\n"
+    "  mentions TEXT,\n"
+    "  PRIMARY KEY (doc_id, idx)\n"
+    ");\n"
+    "-- tone of the document (sentence NULL) and of each sentence\n"
+    "CREATE TABLE IF NOT EXISTS tone (\n"
+    "  doc_id     INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,\n"
+    "  sentence   INTEGER,\n"
+    "  tone       REAL, positive REAL, negative REAL, polarity REAL,\n"
+    "  activity   REAL, self_group REAL, words INTEGER\n"
+    ");\n"
+    "CREATE INDEX IF NOT EXISTS tone_doc ON tone(doc_id);\n"
     "CREATE INDEX IF NOT EXISTS events_doc ON events(doc_id);\n"
     "CREATE INDEX IF NOT EXISTS events_dyad ON events(source_country, target_country, date);\n"
     "CREATE TABLE IF NOT EXISTS warnings (\n"
@@ -79,7 +102,8 @@ static const char schema_sql[] =
     "  message TEXT NOT NULL\n"
     ");\n";
 
-enum { ST_FIND, ST_DOC, ST_REMOVED, ST_SENT, ST_WARN, ST_EVENT, ST_BEGIN, ST_COMMIT, ST_ROLLBACK, ST_N };
+enum { ST_FIND, ST_DOC, ST_REMOVED, ST_SENT, ST_WARN, ST_EVENT, ST_LOC, ST_TONE, ST_BEGIN, ST_COMMIT,
+       ST_ROLLBACK, ST_N };
 
 static const char *const stmt_sql[ST_N] = {
     "SELECT id FROM documents WHERE hash = ?1",
@@ -91,8 +115,13 @@ static const char *const stmt_sql[ST_N] = {
     "INSERT INTO warnings (doc_id, message) VALUES (?1, ?2)",
     "INSERT INTO events (doc_id, sentence, date, source_code, source_country, source_name,"
     " source_text, target_code, target_country, target_name, target_text, code, base, root,"
-    " quad, goldstein, plover, mode, verb, evidence)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
+    " quad, goldstein, plover, mode, verb, evidence, tone, location)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,"
+    " ?20, ?21, ?22)",
+    "INSERT INTO locations (doc_id, idx, name, country, adm1, lat, lon, type, mentions)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    "INSERT INTO tone (doc_id, sentence, tone, positive, negative, polarity, activity, self_group,"
+    " words) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     "BEGIN IMMEDIATE",
     "COMMIT",
     "ROLLBACK",
@@ -224,6 +253,57 @@ static int put_rows(dyad_store *s, const dyad_doc *d, sqlite3_int64 id)
         bind_str(st, 18, dyad_event_mode_name(e->mode));
         bind_str(st, 19, e->verb);
         bind_str(st, 20, e->evidence);
+        sqlite3_bind_double(st, 21, e->tone);
+        if (e->location >= 0)
+            sqlite3_bind_int64(st, 22, e->location);
+        if (step_done(st))
+            return 1;
+    }
+    st = s->st[ST_LOC];
+    for (size_t i = 0; i < d->n_locations; i++) {
+        const dyad_location *l = &d->locations[i];
+        jbuf m;
+        jb_init(&m, 0);
+        jb_arr_open(&m);
+        for (size_t k = 0; k < l->n_mentions; k++) {
+            jb_elem(&m);
+            jb_obj_open(&m);
+            jb_key(&m, "start");
+            jb_val_int(&m, l->mentions[k].start);
+            jb_key(&m, "end");
+            jb_val_int(&m, l->mentions[k].end);
+            jb_key(&m, "sentence");
+            jb_val_int(&m, l->mentions[k].sentence);
+            jb_obj_close(&m);
+        }
+        jb_arr_close(&m);
+        sqlite3_bind_int64(st, 1, id);
+        sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
+        bind_str(st, 3, l->name);
+        bind_str(st, 4, l->country);
+        bind_str(st, 5, l->adm1);
+        sqlite3_bind_double(st, 6, l->lat);
+        sqlite3_bind_double(st, 7, l->lon);
+        bind_str(st, 8, l->type);
+        bind_text(st, 9, m.oom ? "[]" : m.p, m.oom ? 2 : m.n);
+        int bad = step_done(st);
+        jb_free(&m);
+        if (bad)
+            return 1;
+    }
+    st = s->st[ST_TONE];
+    for (size_t i = 0; d->tone && i <= d->n_sentences; i++) {
+        const dyad_tone *t = i == 0 ? d->tone : &d->sentence_tone[i - 1];
+        sqlite3_bind_int64(st, 1, id);
+        if (i > 0)
+            sqlite3_bind_int64(st, 2, (sqlite3_int64)(i - 1));
+        sqlite3_bind_double(st, 3, t->tone);
+        sqlite3_bind_double(st, 4, t->positive);
+        sqlite3_bind_double(st, 5, t->negative);
+        sqlite3_bind_double(st, 6, t->polarity);
+        sqlite3_bind_double(st, 7, t->activity);
+        sqlite3_bind_double(st, 8, t->self_group);
+        sqlite3_bind_int64(st, 9, t->words);
         if (step_done(st))
             return 1;
     }

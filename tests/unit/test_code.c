@@ -468,7 +468,18 @@ static void pronoun_and_definite_description(void)
                     ROW(3, "president", "president", "NOUN", "NN", 4, "nsubj")
                     ROW(4, "criticized", "criticize", "VERB", "VBD", 0, "root")
                     ROW(5, "Britain", "Britain", "PROPN", "NNP", 4, "obj")
+                    ROW(6, ".", ".", "PUNCT", ".", 4, "punct")
+                    "\n"
+                    ROW(1, "The", "the", "DET", "DT", 3, "det")
+                    ROW(2, "Kremlin", "Kremlin", "PROPN", "NNP", 3, "compound")
+                    ROW(3, "leader", "leader", "NOUN", "NN", 4, "nsubj")
+                    ROW(4, "praised", "praise", "VERB", "VBD", 0, "root")
+                    ROW(5, "Finland", "Finland", "PROPN", "NNP", 4, "obj")
                     ROW(6, ".", ".", "PUNCT", ".", 4, "punct"), "2018-07-16");
+    const dyad_event *k = find(&r, "RUSGOV", "FIN", "05");
+    CHECK(k != NULL);
+    if (k)
+        CHECK_STR(k->source.name, "Vladimir Putin");
     const dyad_event *e = find(&r, "RUSGOV", "TUR", "05");
     CHECK(e != NULL);
     if (e) {
@@ -483,7 +494,7 @@ static void pronoun_and_definite_description(void)
         CHECK_STR(e->source.name, "Vladimir Putin");
         CHECK_STR(e->source.text, "The Russian president");
     }
-    if (r.n != 2)
+    if (r.n != 3)
         dump(&r);
     dyad_arena_free(r.a);
 }
