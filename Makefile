@@ -100,7 +100,8 @@ bench: deps
 
 train: deps
 	@$(MAKE) --no-print-directory all
-	@sh tools/train.sh $(SHARED)
+	@B=$(B) sh tools/train.sh $(SHARED)
+	@B=$(B) sh tools/train_ner.sh $(SHARED)
 
 fuzz:
 	@sh fuzz/build.sh

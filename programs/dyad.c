@@ -94,10 +94,11 @@ static const char *data_dir(const char *opt, const char *env, const char *sub, c
 
 /* Load the parser and the dictionaries for event coding.  Missing models
  * are not fatal: the text layers still run, and the user is told once. */
-static void load_coding(run_opts *r, dyad_nlp **nlp, dyad_dict **dict)
+static void load_coding(run_opts *r, dyad_nlp **nlp, dyad_dict **dict, dyad_ner **ner)
 {
     *nlp = NULL;
     *dict = NULL;
+    *ner = NULL;
     if (r->no_events)
         return;
     char mb[1024], db[1024];
@@ -114,8 +115,15 @@ static void load_coding(run_opts *r, dyad_nlp **nlp, dyad_dict **dict)
         fprintf(stderr, "dyad: %s: %s; no events\n", e.path[0] ? e.path : ddir, e.message);
         *dict = NULL;
     }
+    memset(&e, 0, sizeof e);
+    if (dyad_ner_load(mdir, ner, &e)) {
+        fprintf(stderr, "dyad: %s: %s; entities from the dictionary only\n",
+                e.path[0] ? e.path : mdir, e.message);
+        *ner = NULL;
+    }
     r->o.nlp = *nlp;
     r->o.dict = *dict;
+    r->o.ner = *ner;
 }
 
 /* Tone lexicon and gazetteer: built by `make` from npm packages into the
@@ -233,7 +241,8 @@ static int run(int argc, char **argv, run_opts *r, int ingest)
     dyad_dict *dict;
     dyad_lexicon *lx;
     dyad_gazetteer *gz;
-    load_coding(r, &nlp, &dict);
+    dyad_ner *ner;
+    load_coding(r, &nlp, &dict, &ner);
     load_gkg(r, &lx, &gz);
     dyad_store *st = NULL;
     if (ingest && dyad_store_open(r->db, &st, &e)) {
@@ -310,6 +319,7 @@ static int run(int argc, char **argv, run_opts *r, int ingest)
     dyad_dict_free(dict);
     dyad_lexicon_free(lx);
     dyad_gazetteer_free(gz);
+    dyad_ner_free(ner);
     if (fflush(stdout) != 0) {
         cli_errorf("stdout", "write error");
         return CLI_PARTIAL;

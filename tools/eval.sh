@@ -19,6 +19,15 @@ else
     echo "upos_ewt: n/a (models/nlp-en.bin missing: make train)"
 fi
 # event coding on the team's gold articles
-if [ -x "$B/tools/eval_events" ]; then
-    "$B/tools/eval_events" --gold tests/gold/events
+"$B/tools/eval_events" --gold tests/gold/events
+# named entities (UNER EWT test), quotations and people on our gold articles
+if [ -f models/ner-en.bin ]; then
+    "$B/tools/eval_ner" --models models --name uner_ewt "$DATA/ner/uner-ewt/en_ewt-ud-test.iob2"
+else
+    echo "ner_f1_uner_ewt: n/a (models/ner-en.bin missing: make train)"
 fi
+"$B/tools/eval_kg" --gold tests/gold/kg
+# geocoding of the gold place mentions
+"$B/tools/eval_geo" "$B/data/gazetteer.bin" tests/gold/kg
+# PETRARCH dictionaries and conformance records
+[ -f tools/eval_petrarch.sh ] && B=$B sh tools/eval_petrarch.sh "$DATA"

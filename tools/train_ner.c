@@ -420,7 +420,7 @@ int main(int argc, char **argv)
     const char *outdir = "models", *dict_dir = "dict", *models_dir = NULL;
     int no_nlp = 0;
     uint32_t bits = 19;
-    int epochs = 12, min_count = 1;
+    int epochs = 12;
     corpus train = {0}, dev = {0};
     dyad_error err;
     for (int i = 1; i < argc; i++) {
@@ -436,8 +436,6 @@ int main(int argc, char **argv)
             dict_dir = argv[++i];
         else if (!strcmp(a, "--bits") && v)
             bits = (uint32_t)atoi(argv[++i]);
-        else if (!strcmp(a, "--min-count") && v)
-            min_count = atoi(argv[++i]);
         else if (!strcmp(a, "--epochs") && v)
             epochs = atoi(argv[++i]);
         else if (!strcmp(a, "--dev") && v) {
@@ -503,25 +501,6 @@ int main(int argc, char **argv)
     }
     for (size_t i = 0; i < train.n_sent; i++)
         order[i] = i;
-    /* feature counts (static features, by bucket): features seen fewer than
-     * --min-count times are not learned (they only memorise) */
-    uint8_t *cnt = calloc(rows, 1);
-    if (!cnt) {
-        fprintf(stderr, "train_ner: out of memory\n");
-        return 1;
-    }
-    {
-        uint64_t ff[NER_MAX_FEATS];
-        for (size_t s = 0; s < train.n_sent; s++) {
-            size_t b = train.sent[s], n = train.sent[s + 1] - b;
-            for (size_t i = 0; i < n; i++) {
-                size_t k = ner_features(train.toks + b, n, i, ff);
-                for (size_t j = 0; j < k; j++)
-                    if (cnt[ff[j] & mask] < 255)
-                        cnt[ff[j] & mask]++;
-            }
-        }
-    }
     double best_f1 = -1;
     int best_ep = 0;
     double t = 1;
@@ -541,7 +520,7 @@ int main(int argc, char **argv)
             const uint8_t *gold = train.tags + b;
             int p1 = NER_NTAGS, p2 = NER_NTAGS;
             for (size_t i = 0; i < n; i++) {
-                size_t k = ner_features(tk, n, i, f), ks = k;
+                size_t k = ner_features(tk, n, i, f);
                 k += ner_tag_features(tk, n, i, p1, p2, f + k);
                 float sc[NER_NTAGS] = {0};
                 for (size_t j = 0; j < k; j++) {
@@ -559,8 +538,6 @@ int main(int argc, char **argv)
                 if (bc != g) {
                     errors++;
                     for (size_t j = 0; j < k; j++) {
-                        if (j < ks && cnt[f[j] & mask] < min_count)
-                            continue;
                         size_t r = (size_t)(f[j] & mask) * NER_STRIDE;
                         w[r + (size_t)g] += 1;
                         wa[r + (size_t)g] += t;

@@ -269,6 +269,14 @@ int dyad_doc_analyze(const dyad_input *in, const dyad_options *opt, dyad_doc **o
         with_path(err, rc, path);
         goto fail;
     }
+    /* who is who, who said what */
+    if (opt->ner || opt->dict) {
+        if ((rc = dyad_gkg_entities(opt->ner, opt->dict, d, a, &d->entities, &d->n_entities, err)) ||
+            (rc = dyad_gkg_quotes(d, d->entities, d->n_entities, a, &d->quotes, &d->n_quotes, err))) {
+            with_path(err, rc, path);
+            goto fail;
+        }
+    }
     /* 7. events, each with its sentence's date, tone and place */
     if (opt->nlp && opt->dict) {
         if ((rc = dyad_code_doc(opt->dict, d, &d->events, &d->n_events, err))) {
@@ -379,6 +387,52 @@ static void write_tone(jbuf *b, const dyad_tone *t)
     jb_obj_close(b);
 }
 
+static const char *entity_type_name(int t)
+{
+    return t == DYAD_ENT_PERSON ? "PERSON" : t == DYAD_ENT_ORG ? "ORG" : t == DYAD_ENT_LOC ? "LOC" : "X";
+}
+
+static void write_entity(jbuf *b, const dyad_entity *e)
+{
+    jb_elem(b);
+    jb_obj_open(b);
+    jb_key(b, "id");
+    jb_val_int(b, e->id);
+    key_str(b, "name", e->name);
+    key_str(b, "key", e->key);
+    key_str(b, "type", entity_type_name(e->type));
+    key_str(b, "code", e->code);
+    jb_key(b, "roles");
+    jb_arr_open(b);
+    for (size_t i = 0; i < e->n_roles; i++) {
+        jb_elem(b);
+        jb_val_str(b, e->roles[i]);
+    }
+    jb_arr_close(b);
+    write_mentions(b, e->mentions, e->n_mentions);
+    jb_obj_close(b);
+}
+
+static void write_quote(jbuf *b, const dyad_quote *q)
+{
+    jb_elem(b);
+    jb_obj_open(b);
+    key_str(b, "speaker", q->speaker);
+    jb_key(b, "entity");
+    if (q->entity)
+        jb_val_int(b, q->entity);
+    else
+        jb_val_null(b);
+    key_str(b, "code", q->code);
+    key_str(b, "text", q->text);
+    key_str(b, "verb", q->verb);
+    jb_key(b, "start");
+    jb_val_int(b, q->start);
+    jb_key(b, "end");
+    jb_val_int(b, q->end);
+    jb_obj_close(b);
+}
+
 static void write_location(jbuf *b, const dyad_location *l)
 {
     jb_elem(b);
@@ -470,12 +524,16 @@ int dyad_doc_write_json(const dyad_doc *d, const dyad_options *opt, FILE *fp, in
     for (size_t i = 0; i < d->n_events; i++)
         write_event(&b, &d->events[i]);
     jb_arr_close(&b);
-    static const char *const later[] = {"entities", "quotes", NULL};
-    for (int i = 0; later[i]; i++) {
-        jb_key(&b, later[i]);
-        jb_arr_open(&b);
-        jb_arr_close(&b);
-    }
+    jb_key(&b, "entities");
+    jb_arr_open(&b);
+    for (size_t i = 0; i < d->n_entities; i++)
+        write_entity(&b, &d->entities[i]);
+    jb_arr_close(&b);
+    jb_key(&b, "quotes");
+    jb_arr_open(&b);
+    for (size_t i = 0; i < d->n_quotes; i++)
+        write_quote(&b, &d->quotes[i]);
+    jb_arr_close(&b);
     jb_key(&b, "locations");
     jb_arr_open(&b);
     for (size_t i = 0; i < d->n_locations; i++)
