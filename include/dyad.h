@@ -286,8 +286,8 @@ int dyad_store_open(const char *path, dyad_store **out, dyad_error *err);
 void dyad_store_close(dyad_store *s);
 /* Write one document in one transaction.  DYAD_EDUP if its hash is stored. */
 int dyad_store_put(dyad_store *s, const dyad_doc *doc, dyad_error *err);
-/* SQL text of the schema (for documentation and `dyad schema`). */
-const char *dyad_store_schema(void);
+/* Write the SQL of the schema to fp (for documentation and `dyad schema`). */
+int dyad_store_schema(FILE *fp);
 
 /* ---- knowledge graph: entities, quotations, places, tone, dates ---- */
 

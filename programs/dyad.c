@@ -356,8 +356,7 @@ int cmd_schema(int argc, char **argv)
         puts("usage: dyad schema\n\nPrint the SQLite schema of the database `dyad ingest` writes.");
         return CLI_OK;
     }
-    fputs(dyad_store_schema(), stdout);
-    return CLI_OK;
+    return dyad_store_schema(stdout) ? CLI_PARTIAL : CLI_OK;
 }
 
 /* ---------------------------------------------------------------- main */

@@ -1196,18 +1196,22 @@ static void build_lexicon(corpus *c, spool *sp, elist *lex)
     rl_free(&sufs);
 }
 
-/* Ambiguity classes: for each lower-cased form seen at least 3 times, the set
+/* Ambiguity classes: for each lower-cased form seen at least 3 times (in
+ * the sentences not in fold `skip`, when jackknifing), the set
  * of tag classes making up at least 5% of its occurrences, hashed to a
  * 32-bit id.  Rarer words stay "unknown" (0), as most words at test time
  * that the dictionary lacks are. */
 static elist g_amb;
 
-static void build_ambiguity(corpus *c)
+static void build_ambiguity(corpus *c, int folds, int skip)
 {
     rlist l = {0};
     char num[16];
+    g_amb.n = 0;
     for (size_t si = 0; si < c->n; si++)
         for (int i = 0; i < c->s[si].n; i++) {
+            if (skip >= 0 && (int)(si % (size_t)folds) == skip)
+                break;
             snprintf(num, sizeof num, "%03d", c->s[si].tag[i]);
             rl_add(&l, c->s[si].lower[i], num, 0);
         }
@@ -1421,12 +1425,12 @@ int main(int argc, char **argv)
     fprintf(stderr, "train_nlp: %zu sentences (%zu skipped by sent_id), %zu tag classes, %zu labels\n",
             train.n, g_skipped, g_tags.n, g_labels.n);
     prepare(&train, 1);
-    build_ambiguity(&train);
 
     /* jackknifed tags for the parser */
     if (folds > 1) {
         for (int f = 0; f < folds; f++) {
             tperc p;
+            build_ambiguity(&train, folds, f); /* as unseen as at test time */
             train_tagger(&p, &train, tag_epochs, folds, f);
             tp_average(&p);
             size_t right = 0, total = 0;
@@ -1441,6 +1445,7 @@ int main(int argc, char **argv)
         }
     }
     tperc tagger, parser;
+    build_ambiguity(&train, 1, -1);
     train_tagger(&tagger, &train, tag_epochs, 1, -1);
     double t1 = now_s();
     train_parser(&parser, &train, parse_epochs);

@@ -8,14 +8,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define SCHEMA_VERSION "3"
+#define SCHEMA_VERSION "4"
 
-static const char schema_sql[] =
+/* The schema, one statement group a string (C limits literal length). */
+static const char *const schema_parts[] = {
     "-- dyad database schema, version " SCHEMA_VERSION "\n"
     "CREATE TABLE IF NOT EXISTS meta (\n"
     "  key   TEXT PRIMARY KEY,\n"
     "  value TEXT\n"
-    ");\n"
+    ");\n",
     "-- one row per document; hash = content hash of the cleaned body\n"
     "CREATE TABLE IF NOT EXISTS documents (\n"
     "  id          INTEGER PRIMARY KEY,\n"
@@ -36,7 +37,7 @@ static const char schema_sql[] =
     "  n_tokens    INTEGER NOT NULL,\n"
     "  ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))\n"
     ");\n"
-    "CREATE INDEX IF NOT EXISTS documents_date ON documents(date);\n"
+    "CREATE INDEX IF NOT EXISTS documents_date ON documents(date);\n",
     "-- page debris taken out of the body, with its input line number\n"
     "CREATE TABLE IF NOT EXISTS removed (\n"
     "  doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,\n"
@@ -44,7 +45,7 @@ static const char schema_sql[] =
     "  text   TEXT NOT NULL,\n"
     "  reason TEXT NOT NULL\n"
     ");\n"
-    "CREATE INDEX IF NOT EXISTS removed_doc ON removed(doc_id);\n"
+    "CREATE INDEX IF NOT EXISTS removed_doc ON removed(doc_id);\n",
     "-- sentences: byte offsets [start, end) into documents.body\n"
     "CREATE TABLE IF NOT EXISTS sentences (\n"
     "  doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,\n"
@@ -53,7 +54,7 @@ static const char schema_sql[] =
     "  end    INTEGER NOT NULL,\n"
     "  text   TEXT NOT NULL,\n"
     "  PRIMARY KEY (doc_id, idx)\n"
-    ");\n"
+    ");\n",
     "-- coded events; source_*/target_* as in the record's events array\n"
     "CREATE TABLE IF NOT EXISTS events (\n"
     "  id             INTEGER PRIMARY KEY,\n"
@@ -73,7 +74,7 @@ static const char schema_sql[] =
     "  evidence       TEXT,\n"
     "  tone           REAL,              -- tone of the sentence\n"
     "  location       INTEGER            -- locations.idx of the action place, or NULL\n"
-    ");\n"
+    ");\n",
     "-- geocoded places; mentions as JSON [{start,end,sentence}]\n"
     "CREATE TABLE IF NOT EXISTS locations (\n"
     "  doc_id   INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,\n"
@@ -86,7 +87,32 @@ static const char schema_sql[] =
     "  type     TEXT,\n"
     "  mentions TEXT,\n"
     "  PRIMARY KEY (doc_id, idx)\n"
+    ");\n",
+    "-- people, organisations and places; key merges spelling variants across documents\n"
+    "CREATE TABLE IF NOT EXISTS entities (\n"
+    "  doc_id   INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,\n"
+    "  id       INTEGER NOT NULL,  -- dyad_entity.id within the document\n"
+    "  name     TEXT NOT NULL,\n"
+    "  key      TEXT,\n"
+    "  type     TEXT NOT NULL,     -- PERSON ORG LOC\n"
+    "  code     TEXT,              -- actor code at the document date\n"
+    "  roles    TEXT,              -- JSON array\n"
+    "  mentions TEXT,              -- JSON [{start,end,sentence}]\n"
+    "  PRIMARY KEY (doc_id, id)\n"
     ");\n"
+    "CREATE INDEX IF NOT EXISTS entities_key ON entities(key);\n",
+    "CREATE TABLE IF NOT EXISTS quotes (\n"
+    "  doc_id  INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,\n"
+    "  idx     INTEGER NOT NULL,\n"
+    "  speaker TEXT,\n"
+    "  entity  INTEGER,           -- entities.id, or NULL\n"
+    "  code    TEXT,\n"
+    "  text    TEXT NOT NULL,\n"
+    "  verb    TEXT,\n"
+    "  start   INTEGER NOT NULL,  -- byte offsets into documents.body\n"
+    "  end     INTEGER NOT NULL,\n"
+    "  PRIMARY KEY (doc_id, idx)\n"
+    ");\n",
     "-- tone of the document (sentence NULL) and of each sentence\n"
     "CREATE TABLE IF NOT EXISTS tone (\n"
     "  doc_id     INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,\n"
@@ -96,14 +122,16 @@ static const char schema_sql[] =
     ");\n"
     "CREATE INDEX IF NOT EXISTS tone_doc ON tone(doc_id);\n"
     "CREATE INDEX IF NOT EXISTS events_doc ON events(doc_id);\n"
-    "CREATE INDEX IF NOT EXISTS events_dyad ON events(source_country, target_country, date);\n"
+    "CREATE INDEX IF NOT EXISTS events_dyad ON events(source_country, target_country, date);\n",
     "CREATE TABLE IF NOT EXISTS warnings (\n"
     "  doc_id  INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,\n"
     "  message TEXT NOT NULL\n"
-    ");\n";
+    ");\n",
+    NULL,
+};
 
-enum { ST_FIND, ST_DOC, ST_REMOVED, ST_SENT, ST_WARN, ST_EVENT, ST_LOC, ST_TONE, ST_BEGIN, ST_COMMIT,
-       ST_ROLLBACK, ST_N };
+enum { ST_FIND, ST_DOC, ST_REMOVED, ST_SENT, ST_WARN, ST_EVENT, ST_LOC, ST_TONE, ST_ENT, ST_QUOTE,
+       ST_BEGIN, ST_COMMIT, ST_ROLLBACK, ST_N };
 
 static const char *const stmt_sql[ST_N] = {
     "SELECT id FROM documents WHERE hash = ?1",
@@ -122,6 +150,10 @@ static const char *const stmt_sql[ST_N] = {
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     "INSERT INTO tone (doc_id, sentence, tone, positive, negative, polarity, activity, self_group,"
     " words) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    "INSERT INTO entities (doc_id, id, name, key, type, code, roles, mentions)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    "INSERT INTO quotes (doc_id, idx, speaker, entity, code, text, verb, start, end)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     "BEGIN IMMEDIATE",
     "COMMIT",
     "ROLLBACK",
@@ -133,12 +165,28 @@ struct dyad_store {
     char *path;
 };
 
-const char *dyad_store_schema(void) { return schema_sql; }
+int dyad_store_schema(FILE *fp)
+{
+    for (int i = 0; schema_parts[i]; i++)
+        if (fputs(schema_parts[i], fp) == EOF)
+            return DYAD_EIO;
+    return 0;
+}
 
 static int db_error(dyad_store *s, dyad_error *err, const char *what)
 {
     return dyad_error_set(err, DYAD_EDB, s ? s->path : NULL, -1, "%s: %s", what,
                           s && s->db ? sqlite3_errmsg(s->db) : "no database");
+}
+
+static int exec_schema(sqlite3 *db, char **msg)
+{
+    for (int i = 0; schema_parts[i]; i++) {
+        int rc = sqlite3_exec(db, schema_parts[i], NULL, NULL, msg);
+        if (rc != SQLITE_OK)
+            return rc;
+    }
+    return SQLITE_OK;
 }
 
 void dyad_store_close(dyad_store *s)
@@ -169,7 +217,7 @@ int dyad_store_open(const char *path, dyad_store **out, dyad_error *err)
     char *msg = NULL;
     if (sqlite3_exec(s->db, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;",
                      NULL, NULL, &msg) != SQLITE_OK ||
-        sqlite3_exec(s->db, schema_sql, NULL, NULL, &msg) != SQLITE_OK ||
+        exec_schema(s->db, &msg) != SQLITE_OK ||
         sqlite3_exec(s->db, "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', '"
                      SCHEMA_VERSION "')", NULL, NULL, &msg) != SQLITE_OK) {
         int rc = dyad_error_set(err, DYAD_EDB, path, -1, "cannot set up schema: %s",
@@ -208,8 +256,80 @@ static int step_done(sqlite3_stmt *st)
     return rc == SQLITE_DONE ? 0 : rc;
 }
 
+static void mentions_json(jbuf *m, const dyad_mention *ms, size_t n)
+{
+    jb_init(m, 0);
+    jb_arr_open(m);
+    for (size_t k = 0; k < n; k++) {
+        jb_elem(m);
+        jb_obj_open(m);
+        jb_key(m, "start");
+        jb_val_int(m, ms[k].start);
+        jb_key(m, "end");
+        jb_val_int(m, ms[k].end);
+        jb_key(m, "sentence");
+        jb_val_int(m, ms[k].sentence);
+        jb_obj_close(m);
+    }
+    jb_arr_close(m);
+}
+
+static const char *entity_type(int t)
+{
+    return t == DYAD_ENT_PERSON ? "PERSON" : t == DYAD_ENT_ORG ? "ORG" : t == DYAD_ENT_LOC ? "LOC" : "X";
+}
+
+static int put_gkg(dyad_store *s, const dyad_doc *d, sqlite3_int64 id)
+{
+    sqlite3_stmt *st = s->st[ST_ENT];
+    for (size_t i = 0; i < d->n_entities; i++) {
+        const dyad_entity *e = &d->entities[i];
+        jbuf roles, m;
+        jb_init(&roles, 0);
+        jb_arr_open(&roles);
+        for (size_t k = 0; k < e->n_roles; k++) {
+            jb_elem(&roles);
+            jb_val_str(&roles, e->roles[k]);
+        }
+        jb_arr_close(&roles);
+        mentions_json(&m, e->mentions, e->n_mentions);
+        sqlite3_bind_int64(st, 1, id);
+        sqlite3_bind_int64(st, 2, e->id);
+        bind_str(st, 3, e->name);
+        bind_str(st, 4, e->key);
+        bind_str(st, 5, entity_type(e->type));
+        bind_str(st, 6, e->code);
+        bind_text(st, 7, roles.oom ? "[]" : roles.p, roles.oom ? 2 : roles.n);
+        bind_text(st, 8, m.oom ? "[]" : m.p, m.oom ? 2 : m.n);
+        int bad = step_done(st);
+        jb_free(&roles);
+        jb_free(&m);
+        if (bad)
+            return 1;
+    }
+    st = s->st[ST_QUOTE];
+    for (size_t i = 0; i < d->n_quotes; i++) {
+        const dyad_quote *q = &d->quotes[i];
+        sqlite3_bind_int64(st, 1, id);
+        sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
+        bind_str(st, 3, q->speaker);
+        if (q->entity)
+            sqlite3_bind_int64(st, 4, q->entity);
+        bind_str(st, 5, q->code);
+        bind_str(st, 6, q->text ? q->text : "");
+        bind_str(st, 7, q->verb);
+        sqlite3_bind_int64(st, 8, q->start);
+        sqlite3_bind_int64(st, 9, q->end);
+        if (step_done(st))
+            return 1;
+    }
+    return 0;
+}
+
 static int put_rows(dyad_store *s, const dyad_doc *d, sqlite3_int64 id)
 {
+    if (put_gkg(s, d, id))
+        return 1;
     sqlite3_stmt *st = s->st[ST_REMOVED];
     for (size_t i = 0; i < d->n_removed; i++) {
         sqlite3_bind_int64(st, 1, id);
@@ -263,20 +383,7 @@ static int put_rows(dyad_store *s, const dyad_doc *d, sqlite3_int64 id)
     for (size_t i = 0; i < d->n_locations; i++) {
         const dyad_location *l = &d->locations[i];
         jbuf m;
-        jb_init(&m, 0);
-        jb_arr_open(&m);
-        for (size_t k = 0; k < l->n_mentions; k++) {
-            jb_elem(&m);
-            jb_obj_open(&m);
-            jb_key(&m, "start");
-            jb_val_int(&m, l->mentions[k].start);
-            jb_key(&m, "end");
-            jb_val_int(&m, l->mentions[k].end);
-            jb_key(&m, "sentence");
-            jb_val_int(&m, l->mentions[k].sentence);
-            jb_obj_close(&m);
-        }
-        jb_arr_close(&m);
+        mentions_json(&m, l->mentions, l->n_mentions);
         sqlite3_bind_int64(st, 1, id);
         sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
         bind_str(st, 3, l->name);
