@@ -286,6 +286,10 @@ int dyad_store_open(const char *path, dyad_store **out, dyad_error *err);
 void dyad_store_close(dyad_store *s);
 /* Write one document in one transaction.  DYAD_EDUP if its hash is stored. */
 int dyad_store_put(dyad_store *s, const dyad_doc *doc, dyad_error *err);
+/* Run a read-only query on a database and write its rows as TSV (tabs and
+ * line breaks inside values become spaces; NULL is empty). */
+int dyad_store_query_tsv(const char *path, const char *sql, FILE *fp, dyad_error *err);
+
 /* Write the SQL of the schema to fp (for documentation and `dyad schema`). */
 int dyad_store_schema(FILE *fp);
 

@@ -70,7 +70,10 @@ typedef struct run_opts {
     int quiet;
     int no_events;
     const char *models, *dict;
+    int tsv; /* 0: JSON records; TSV_ENTITIES / TSV_QUOTES: rows */
 } run_opts;
+
+enum { TSV_ENTITIES = 1, TSV_QUOTES };
 
 /* Where models/ and dict/ are: --models/--dict, then $DYAD_MODELS/$DYAD_DICT,
  * then the source tree the program was built in, then the current
@@ -223,6 +226,53 @@ static double now_s(void)
 }
 
 /* Run the pipeline over every input; store or print each document. */
+/* A TSV field: tabs and line breaks become spaces. */
+static void tsv_field(FILE *fp, const char *s, int last)
+{
+    for (const char *c = s ? s : ""; *c; c++)
+        fputc(*c == '\t' || *c == '\n' || *c == '\r' ? ' ' : *c, fp);
+    fputc(last ? '\n' : '\t', fp);
+}
+
+static const char *type_name(int t)
+{
+    return t == DYAD_ENT_PERSON ? "PERSON" : t == DYAD_ENT_ORG ? "ORG" : t == DYAD_ENT_LOC ? "LOC" : "X";
+}
+
+static int write_tsv(const dyad_doc *d, int what, FILE *fp)
+{
+    char num[32];
+    if (what == TSV_ENTITIES) {
+        for (size_t i = 0; i < d->n_entities; i++) {
+            const dyad_entity *e = &d->entities[i];
+            tsv_field(fp, d->id, 0);
+            tsv_field(fp, d->date, 0);
+            snprintf(num, sizeof num, "%u", e->id);
+            tsv_field(fp, num, 0);
+            tsv_field(fp, type_name(e->type), 0);
+            tsv_field(fp, e->name, 0);
+            tsv_field(fp, e->key, 0);
+            tsv_field(fp, e->code, 0);
+            snprintf(num, sizeof num, "%zu", e->n_mentions);
+            tsv_field(fp, num, 0);
+            for (size_t k = 0; k < e->n_roles; k++)
+                fprintf(fp, "%s%s", k ? "; " : "", e->roles[k]);
+            fputc('\n', fp);
+        }
+    } else {
+        for (size_t i = 0; i < d->n_quotes; i++) {
+            const dyad_quote *q = &d->quotes[i];
+            tsv_field(fp, d->id, 0);
+            tsv_field(fp, d->date, 0);
+            tsv_field(fp, q->speaker, 0);
+            tsv_field(fp, q->code, 0);
+            tsv_field(fp, q->verb, 0);
+            tsv_field(fp, q->text, 1);
+        }
+    }
+    return ferror(fp) ? DYAD_EIO : 0;
+}
+
 static int run(int argc, char **argv, run_opts *r, int ingest)
 {
     dyad_reader *rd = dyad_reader_new();
@@ -290,7 +340,7 @@ static int run(int argc, char **argv, run_opts *r, int ingest)
                 ok++;
             }
         } else {
-            if (dyad_doc_write_json(d, &r->o, stdout, r->pretty)) {
+            if (r->tsv ? write_tsv(d, r->tsv, stdout) : dyad_doc_write_json(d, &r->o, stdout, r->pretty)) {
                 cli_errorf("stdout", "write error");
                 dyad_doc_free(d);
                 failed++;
@@ -350,6 +400,53 @@ int cmd_ingest(int argc, char **argv)
     return run(argc, argv, &r, 1);
 }
 
+static const char entities_usage[] =
+    "usage: dyad entities [options] PATH...\n"
+    "       dyad entities --db FILE\n"
+    "\n"
+    "People, organisations and places of each document as TSV: doc, date, id,\n"
+    "type, name, key (spelling variants merged across documents), actor code,\n"
+    "mentions, roles.  With --db, read them from a database.\n";
+
+static const char quotes_usage[] =
+    "usage: dyad quotes [options] PATH...\n"
+    "       dyad quotes --db FILE\n"
+    "\n"
+    "Attributed quotations as TSV: doc, date, speaker, actor code, verb, text.\n"
+    "With --db, read them from a database.\n";
+
+/* The same rows out of a database made by `dyad ingest`. */
+static int tsv_from_db(const char *db, int what)
+{
+    dyad_error e = {0};
+    const char *sql = what == TSV_ENTITIES
+        ? "SELECT d.doc, d.date, e.id, e.type, e.name, e.key, e.code,"
+          " json_array_length(e.mentions), e.roles FROM entities e JOIN documents d ON d.id = e.doc_id"
+          " ORDER BY d.id, e.id"
+        : "SELECT d.doc, d.date, q.speaker, q.code, q.verb, q.text FROM quotes q"
+          " JOIN documents d ON d.id = q.doc_id ORDER BY d.id, q.idx";
+    if (dyad_store_query_tsv(db, sql, stdout, &e)) {
+        cli_report(&e);
+        return CLI_PARTIAL;
+    }
+    return CLI_OK;
+}
+
+static int cmd_tsv(int argc, char **argv, int what, const char *usage)
+{
+    run_opts r = {0};
+    r.tsv = what;
+    if (argc == 3 && !strcmp(argv[1], "--db"))
+        return tsv_from_db(argv[2], what);
+    int p = parse_common(argc, argv, &r, usage, 0);
+    if (p)
+        return p > 0 ? CLI_OK : CLI_USAGE;
+    return run(argc, argv, &r, 0);
+}
+
+int cmd_entities(int argc, char **argv) { return cmd_tsv(argc, argv, TSV_ENTITIES, entities_usage); }
+int cmd_quotes(int argc, char **argv) { return cmd_tsv(argc, argv, TSV_QUOTES, quotes_usage); }
+
 int cmd_schema(int argc, char **argv)
 {
     if (argc > 1 && (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help"))) {
@@ -371,6 +468,8 @@ static const command commands[] = {
     {"analyze", cmd_analyze, "print one JSON record per document"},
     {"ingest", cmd_ingest, "store documents in a SQLite database"},
     {"events", cmd_events, "coded events as GDELT-like TSV"},
+    {"entities", cmd_entities, "people, organisations, places as TSV"},
+    {"quotes", cmd_quotes, "attributed quotations as TSV"},
     {"parse", cmd_parse, "tag and parse text, CoNLL-U out"},
     {"eval-parse", cmd_eval_parse, "score the tagger and parser on a CoNLL-U file"},
     {"schema", cmd_schema, "print the database schema"},

@@ -435,6 +435,9 @@ static void resolve_np(sent *s, int h, code_actor *a)
             a->country = ctry->country;
             if (ctry->kind == DA_INSTITUTION && !pre)
                 snprintf(a->code, sizeof a->code, "%s", ctry->code);
+            else if (*role && role[strlen(role) - 1] == '~')   /* PETRARCH "NGO~" */
+                snprintf(a->code, sizeof a->code, "%.*s%s", (int)(strlen(role) - 1), role,
+                         ctry->country);
             else
                 snprintf(a->code, sizeof a->code, "%s%s", ctry->country, role);
             /* "the Russian president" → the Russian president named earlier */

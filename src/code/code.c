@@ -668,6 +668,10 @@ static int code_word(sent *s, int v, char *claimed)
                 if (push_event(s, code, tgts[j], srcs[i], mode, verb, evid))
                     return -1;
                 made++;
+            } else if (e->rev_code) {   /* PETRARCH "[032:033]" */
+                if (push_event(s, e->rev_code, tgts[j], srcs[i], mode, verb, evid))
+                    return -1;
+                made++;
             }
         }
     }
@@ -858,6 +862,8 @@ int dyad_code_sentence(const dyad_dict *d, dyad_coder *coder, dyad_arena *a,
         return dyad_error_set(err, DYAD_EUSAGE, NULL, -1, "no dictionary, arena or words");
     if (n == 0 || n > 100000)
         return 0;
+    if (d->n_discards && text && dict_discarded(d, text, strlen(text)))
+        return 0;   /* a PETRARCH discard phrase: not coded */
     sent s;
     memset(&s, 0, sizeof s);
     s.d = d;
@@ -891,6 +897,8 @@ int dyad_code_doc(const dyad_dict *d, const dyad_doc *doc, dyad_event **out,
         return dyad_error_set(err, DYAD_EUSAGE, NULL, -1, "no dictionary or document");
     if (!doc->words)
         return 0;
+    if (d->n_discards && doc->body && dict_discarded(d, doc->body, doc->body_len) == 2)
+        return 0;   /* a PETRARCH story discard */
     dyad_coder *c = dyad_coder_new(d, doc->date);
     if (!c)
         return dyad_error_set(err, DYAD_ENOMEM, NULL, -1, "out of memory");

@@ -221,6 +221,11 @@ static int obj_value_matches(const sent *s, const char *val, int word)
     return 0;
 }
 
+static int obj_matches_one(const sent *s, const char *val, int word)
+{
+    return word >= 0 && obj_value_matches(s, val, word);
+}
+
 static int obj_matches(const sent *s, const dict_verb *e, int word)
 {
     if (word < 0)
@@ -228,6 +233,24 @@ static int obj_matches(const sent *s, const dict_verb *e, int word)
     for (size_t i = 0; i < e->n_obj; i++)
         if (obj_value_matches(s, e->obj[i], word))
             return 1;
+    return 0;
+}
+
+/* PETRARCH pre-verb words: the subject's head (or a modifier of it), or a
+ * word before the verb that hangs on it or governs it ("said", "not"). */
+static int pre_matches(const sent *s, int v, const frame *f, const dict_verb *e)
+{
+    int sj = f->passive ? f->agent : f->subj;
+    int h = code_head_of(s, v);
+    for (size_t i = 0; i < e->n_pre; i++) {
+        if (sj >= 0 && obj_matches_one(s, e->pre[i], sj))
+            return 1;
+        for (int c = s->first_child[v]; c >= 0 && c < v; c = s->next_sib[c])
+            if (!strcmp(e->pre[i], s->lemma[c]) || !strcmp(e->pre[i], s->fold[c]))
+                return 1;
+        if (h >= 0 && h < v && (!strcmp(e->pre[i], s->lemma[h]) || !strcmp(e->pre[i], s->fold[h])))
+            return 1;
+    }
     return 0;
 }
 
@@ -310,6 +333,11 @@ match code_best_entry(const sent *s, int v, int noun)
             }
             objw = o;
             score += 4;
+        }
+        if (e->n_pre) {
+            if (!pre_matches(s, v, &f, e))
+                continue;
+            score += 3;
         }
         if (e->n_pp) {
             if (!has_pp(s, v, e->pp, e->n_pp, &ppw))

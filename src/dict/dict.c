@@ -317,6 +317,69 @@ int dict_add_code(dyad_dict *d, const dict_code *c)
     return 0;
 }
 
+/* ---- discards */
+
+int dict_add_discard(dyad_dict *d, const char *phrase, int story)
+{
+    if (grow((void **)&d->discards, &d->cap_discards, d->n_discards + 1,
+             sizeof *d->discards))
+        return DYAD_ENOMEM;
+    size_t n = strlen(phrase);
+    char *p = dyad_arena_alloc(d->arena, n + 2);
+    if (!p)
+        return DYAD_ENOMEM;
+    p[0] = story ? 's' : 'x';
+    for (size_t i = 0; i <= n; i++) {
+        char c = phrase[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c + 32);
+        else if (c == '_' && i + 1 < n)
+            c = ' ';
+        p[i + 1] = c;
+    }
+    d->discards[d->n_discards++] = p;
+    return 0;
+}
+
+static int alnum(int c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+int dict_discarded(const dyad_dict *d, const char *text, size_t n)
+{
+    if (!d || !d->n_discards || !text || !n)
+        return 0;
+    char *low = malloc(n + 1);
+    if (!low)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        low[i] = (char)(text[i] >= 'A' && text[i] <= 'Z' ? text[i] + 32 : text[i]);
+    low[n] = 0;
+    int found = 0;
+    for (size_t k = 0; k < d->n_discards && found < 2; k++) {
+        const char *ph = d->discards[k] + 1;
+        size_t len = strlen(ph);
+        int end = len && ph[len - 1] == '_';
+        if (end)
+            len--;
+        if (!len)
+            continue;
+        for (const char *p = low; (size_t)(low + n - p) >= len; p++) {
+            p = memchr(p, ph[0], (size_t)(low + n - p));
+            if (!p || (size_t)(low + n - p) < len)
+                break;
+            if (memcmp(p, ph, len) || (p > low && alnum((unsigned char)p[-1])) ||
+                (end && alnum((unsigned char)p[len])))
+                continue;
+            found = d->discards[k][0] == 's' ? 2 : 1;
+            break;
+        }
+    }
+    free(low);
+    return found;
+}
+
 /* ---- queries */
 
 int32_t dict_tok_id(const dyad_dict *d, const char *folded, size_t n)
@@ -373,6 +436,7 @@ void dyad_dict_free(dyad_dict *d)
     free(d->actors);
     free(d->verbs);
     free(d->codes);
+    free(d->discards);
     dyad_arena_free(d->arena);
     free(d);
 }

@@ -69,6 +69,12 @@ typedef struct dict_verb {
     const char *src;        /* "verbs.txt:123" */
     const char *pattern;    /* the entry as written, for evidence */
     int32_t next;           /* next entry with the same lemma, -1 = end */
+    /* (PETRARCH patterns; NULL/0 in our own dictionaries) */
+    const char **pre;       /* pre-verb words: the subject head or a word of
+                             * the clause before the verb (any of) */
+    size_t n_pre;
+    const char *rev_code;   /* "[032:033]": code of the reverse event
+                             * (target → source), or NULL */
 } dict_verb;
 
 typedef struct dict_code {
@@ -110,6 +116,9 @@ struct dyad_dict {
     size_t n_codes, cap_codes;
     dict_smap code_index;
     dyad_dict_stats stats;
+    char **discards;     /* PETRARCH discard phrases, lower case, after a
+                          * flag character: 's' story, 'x' sentence */
+    size_t n_discards, cap_discards;
 };
 
 /* ---- builder (used by loaders) */
@@ -123,6 +132,12 @@ int dict_add_name(dyad_dict *d, int32_t actor, const char *name);
 int dict_add_verb(dyad_dict *d, const dict_verb *tmpl);
 int dict_add_code(dyad_dict *d, const dict_code *c);
 char *dict_strdup(dyad_dict *d, const char *s);
+/* A discard phrase (PETRARCH): a sentence containing it (case-insensitive,
+ * at a word start; a trailing '_' also requires a word end) is not coded;
+ * story 1: the whole document is not coded.  0 or DYAD_ENOMEM. */
+int dict_add_discard(dyad_dict *d, const char *phrase, int story);
+/* 0: no discard phrase in text; 1: a sentence discard; 2: a story discard. */
+int dict_discarded(const dyad_dict *d, const char *text, size_t n);
 
 /* Load DIR/cameo.tsv (the CAMEO code table every loader needs before its
  * verb entries: dict_add_verb's code must be known to the coder). */

@@ -475,3 +475,33 @@ int dyad_store_put(dyad_store *s, const dyad_doc *d, dyad_error *err)
     }
     return 0;
 }
+
+int dyad_store_query_tsv(const char *path, const char *sql, FILE *fp, dyad_error *err)
+{
+    sqlite3 *db = NULL;
+    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+        int rc = dyad_error_set(err, DYAD_EDB, path, -1, "cannot open database: %s",
+                                db ? sqlite3_errmsg(db) : "out of memory");
+        sqlite3_close(db);
+        return rc;
+    }
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
+        int rc = dyad_error_set(err, DYAD_EDB, path, -1, "%s", sqlite3_errmsg(db));
+        sqlite3_close(db);
+        return rc;
+    }
+    int rc, cols = sqlite3_column_count(st);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        for (int c = 0; c < cols; c++) {
+            const unsigned char *v = sqlite3_column_text(st, c);
+            for (const unsigned char *p = v; p && *p; p++)
+                fputc(*p == '\t' || *p == '\n' || *p == '\r' ? ' ' : *p, fp);
+            fputc(c + 1 < cols ? '\t' : '\n', fp);
+        }
+    }
+    int out = rc == SQLITE_DONE ? 0 : dyad_error_set(err, DYAD_EDB, path, -1, "%s", sqlite3_errmsg(db));
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return out;
+}
