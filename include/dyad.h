@@ -469,6 +469,35 @@ typedef struct dyad_dict dyad_dict;
 int dyad_dict_load(const char *dir, dyad_dict **out, dyad_error *err);
 void dyad_dict_free(dyad_dict *d);
 
+/* Load PETRARCH/TABARI-format dictionaries (PETRARCH's dictionaries.rst:
+ * actor files with dated roles, agents with ~codes and !SUBST! sets,
+ * discards, issues, the CAMEO.2.0 verb file) into the same compiled form
+ * dyad_dict_load gives; the coder treats both alike.
+ * files NULL: config_or_dir is a PETR_config.ini (its [Dictionaries]
+ * section; names are looked up next to it, in dictionaries/ and in
+ * ../dictionaries/) or a directory (its PETR_config.ini if any, else the
+ * Phoenix file names).  files given: those names under files->dir (or
+ * config_or_dir); a NULL name skips that file (all names NULL: only
+ * cameo_dir is taken, the files come as with files NULL).  cameo_dir: where cameo.tsv
+ * is (NULL: $DYAD_DICT, then "dict"); codes only the verb file knows are
+ * added without description.
+ * Constructs that cannot be mapped onto the parse are not dropped
+ * silently: *warnings (may be NULL) gets one malloc'd "FILE:LINE: what (N
+ * occurrences)" string per kind and file; free with
+ * dyad_dict_warnings_free.  Errors: DYAD_EIO (missing file), DYAD_ENOMEM. */
+typedef struct dyad_dict_petrarch_files {
+    const char *dir;           /* directory of the files, or NULL */
+    const char *verbs;         /* "CAMEO.2.0.txt" */
+    const char *const *actors; /* actor files */
+    size_t n_actors;
+    const char *agents, *discards, *issues;
+    const char *cameo_dir;
+} dyad_dict_petrarch_files;
+int dyad_dict_load_petrarch(const char *config_or_dir, const dyad_dict_petrarch_files *files,
+                            dyad_dict **out, char ***warnings, size_t *n_warnings,
+                            dyad_error *err);
+void dyad_dict_warnings_free(char **warnings, size_t n);
+
 typedef struct dyad_dict_stats {
     size_t n_countries, n_actors, n_people, n_agents, n_verbs, n_codes;
 } dyad_dict_stats;

@@ -21,6 +21,7 @@ int cmd_parse(int argc, char **argv);
 int cmd_eval_parse(int argc, char **argv);
 int cmd_schema(int argc, char **argv);
 int cmd_events(int argc, char **argv);
+int cmd_validate_petrarch(int argc, char **argv);
 int cmd_entities(int argc, char **argv);
 int cmd_quotes(int argc, char **argv);
 #endif

@@ -46,6 +46,8 @@ static const char analyze_usage[] =
     "      --no-events    text layers only: no tagging, parsing or event coding\n"
     "      --models DIR   tagger/parser models (default: models/ of the build)\n"
     "      --dict DIR     dictionaries (default: dict/ of the build)\n"
+    "      --dict-format F  dyad (default) or petrarch: --dict is a PETRARCH\n"
+    "                     dictionary directory or PETR_config.ini\n"
     "  -h, --help         this help\n";
 
 static const char ingest_usage[] =
@@ -61,6 +63,8 @@ static const char ingest_usage[] =
     "      --no-events    text layers only: no tagging, parsing or event coding\n"
     "      --models DIR   tagger/parser models (default: models/ of the build)\n"
     "      --dict DIR     dictionaries (default: dict/ of the build)\n"
+    "      --dict-format F  dyad (default) or petrarch: --dict is a PETRARCH\n"
+    "                     dictionary directory or PETR_config.ini\n"
     "  -h, --help         this help\n";
 
 typedef struct run_opts {
@@ -71,6 +75,7 @@ typedef struct run_opts {
     int no_events;
     const char *models, *dict;
     int tsv; /* 0: JSON records; TSV_ENTITIES / TSV_QUOTES: rows */
+    const char *dict_format; /* "dyad" (default) or "petrarch" */
 } run_opts;
 
 enum { TSV_ENTITIES = 1, TSV_QUOTES };
@@ -114,7 +119,22 @@ static void load_coding(run_opts *r, dyad_nlp **nlp, dyad_dict **dict, dyad_ner 
         return;
     }
     memset(&e, 0, sizeof e);
-    if (dyad_dict_load(ddir, dict, &e)) {
+    if (r->dict_format && !strcmp(r->dict_format, "petrarch")) {
+        /* PETRARCH/TABARI dictionaries (a directory or a PETR_config.ini);
+         * the CAMEO code table still comes from our dict/ */
+        char cb[1024];
+        dyad_dict_petrarch_files pf = {0};
+        pf.cameo_dir = data_dir(NULL, "DYAD_DICT", "dict", cb, sizeof cb);
+        char **warn = NULL;
+        size_t nw = 0;
+        if (dyad_dict_load_petrarch(r->dict, &pf, dict, &warn, &nw, &e)) {
+            fprintf(stderr, "dyad: %s: %s; no events\n", e.path[0] ? e.path : r->dict, e.message);
+            *dict = NULL;
+        }
+        for (size_t i = 0; i < nw; i++)
+            fprintf(stderr, "dyad: warning: %s\n", warn[i]);
+        dyad_dict_warnings_free(warn, nw);
+    } else if (dyad_dict_load(ddir, dict, &e)) {
         fprintf(stderr, "dyad: %s: %s; no events\n", e.path[0] ? e.path : ddir, e.message);
         *dict = NULL;
     }
@@ -169,7 +189,7 @@ static int parse_common(int argc, char **argv, run_opts *r, const char *usage, i
         {"body", no_argument, NULL, 'b'},         {"date", required_argument, NULL, 'd'},
         {"db", required_argument, NULL, 'D'},     {"quiet", no_argument, NULL, 'q'},
         {"no-events", no_argument, NULL, 'N'},    {"models", required_argument, NULL, 'M'},
-        {"dict", required_argument, NULL, 'T'},
+        {"dict", required_argument, NULL, 'T'},   {"dict-format", required_argument, NULL, 'F'},
         {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0}};
     int c;
     optind = 1;
@@ -194,12 +214,23 @@ static int parse_common(int argc, char **argv, run_opts *r, const char *usage, i
         case 'N': r->no_events = 1; break;
         case 'M': r->models = optarg; break;
         case 'T': r->dict = optarg; break;
+        case 'F':
+            if (strcmp(optarg, "dyad") && strcmp(optarg, "petrarch")) {
+                cli_errorf(NULL, "unknown dictionary format '%s' (dyad or petrarch)", optarg);
+                return -1;
+            }
+            r->dict_format = optarg;
+            break;
         case 'h': fputs(usage, stdout); return 1;
         default:
             cli_errorf(NULL, "unknown option '%s'", argv[optind - 1]);
             fputs(usage, stderr);
             return -1;
         }
+    }
+    if (r->dict_format && !strcmp(r->dict_format, "petrarch") && !r->dict) {
+        cli_errorf(NULL, "--dict-format petrarch needs --dict DIR_OR_CONFIG");
+        return -1;
     }
     if (optind >= argc) {
         cli_errorf(NULL, "no input: give files, directories or - for stdin");
@@ -471,6 +502,7 @@ static const command commands[] = {
     {"entities", cmd_entities, "people, organisations, places as TSV"},
     {"quotes", cmd_quotes, "attributed quotations as TSV"},
     {"parse", cmd_parse, "tag and parse text, CoNLL-U out"},
+    {"validate-petrarch", cmd_validate_petrarch, "run a PETRARCH validation file (PASS/FAIL, conformance)"},
     {"eval-parse", cmd_eval_parse, "score the tagger and parser on a CoNLL-U file"},
     {"schema", cmd_schema, "print the database schema"},
     {NULL, NULL, NULL},

@@ -17,8 +17,9 @@
  *                  [--parse-epochs N] [--folds N] [--tag-thresh W]
  *                  [--parse-thresh W] [--sweep W,W,...]
  *                  [--skip-sent-prefix P]... TRAIN.conllu...
- * The first training file's lemma conventions count double in the lemma
- * tables (EWT's "people" over GUM's "person").  --sweep writes one model per
+ * The first training file's observations weigh 1000 times more in the lemma
+ * and FEATS tables: its conventions win wherever it has the word (EWT's
+ * "people" over GUM's "person"); the other files fill the gaps.  --sweep writes one model per
  * parser pruning threshold under MODEL_DIR/sweep-W/ (for tuning).
  */
 #include "nlp/model.h"
@@ -85,7 +86,7 @@ typedef struct cword {
 typedef struct csent {
     cword *w;
     int n;
-    int weight;    /* lexicon weight: 2 for the first training file */
+    int weight;    /* lexicon weight: 1000 for the first training file */
     /* derived */
     nlp_tok *toks;
     char **lower;
@@ -99,7 +100,7 @@ typedef struct corpus {
     size_t n, cap;
 } corpus;
 
-static int g_next_weight = 2;
+static int g_next_weight = 1000; /* the first file's conventions win */
 static const char *g_skip[16]; /* sent_id prefixes of sentences not to use */
 static int g_n_skip;
 static size_t g_skipped;
@@ -319,6 +320,7 @@ typedef struct tperc {
     size_t mask;
     uint32_t now;
     int n_cls;
+    int n_cls_out; /* classes, also after averaging */
 } tperc;
 
 static void tp_init(tperc *p, int n_cls)
@@ -327,6 +329,7 @@ static void tp_init(tperc *p, int n_cls)
     p->mask = (1u << 20) - 1;
     p->slot = xcalloc(p->mask + 1, sizeof *p->slot);
     p->n_cls = n_cls;
+    p->n_cls_out = n_cls;
     p->now = 1;
 }
 
@@ -777,23 +780,34 @@ static nlp_weight *export_perc(tperc *p, float thresh, nlp_pslot **slots_out,
     for (size_t i = 0; i < p->nf; i++) {
         tfeat *f = &p->f[i];
         qsort(f->e, f->n, sizeof *f->e, cmp_tw);
-        size_t start = n;
-        for (uint32_t j = 0; j < f->n; j++) {
-            if (fabsf(f->e[j].w) < thresh)
-                continue;
-            if (n == cap)
-                w = xrealloc(w, (cap *= 2) * sizeof *w);
-            w[n++] = nlp_weight_pack(f->e[j].w, f->e[j].cls);
-        }
-        if (n > start) {
-            if (start >= (1u << 24) || n - start > 256) {
-                fprintf(stderr, "train_nlp: perceptron too large for the format\n");
-                exit(1);
+        size_t start = n, kept = 0;
+        for (uint32_t j = 0; j < f->n; j++)
+            kept += fabsf(f->e[j].w) >= thresh;
+        if (kept == 0)
+            continue;
+        int dense = kept * 3 >= (size_t)p->n_cls_out;
+        while (n + (size_t)p->n_cls_out + 1 > cap)
+            w = xrealloc(w, (cap *= 2) * sizeof *w);
+        if (dense) {
+            for (int c = 0; c < p->n_cls_out; c++) {
+                union { float f; uint32_t u; } x = { 0.0f };
+                for (uint32_t j = 0; j < f->n; j++)
+                    if ((int)f->e[j].cls == c && fabsf(f->e[j].w) >= thresh)
+                        x.f = f->e[j].w;
+                w[n++] = x.u;
             }
-            keys[nf] = f->key;
-            val[nf] = (uint32_t)start << 8 | (uint32_t)(n - start - 1);
-            nf++;
+        } else {
+            for (uint32_t j = 0; j < f->n; j++)
+                if (fabsf(f->e[j].w) >= thresh)
+                    w[n++] = nlp_weight_pack(f->e[j].w, f->e[j].cls);
         }
+        if (start >= (1u << 24) || (!dense && n - start > 255)) {
+            fprintf(stderr, "train_nlp: perceptron too large for the format\n");
+            exit(1);
+        }
+        keys[nf] = f->key;
+        val[nf] = (uint32_t)start << 8 | (dense ? NLP_DENSE_MARK : (uint32_t)(n - start - 1));
+        nf++;
     }
     size_t m = nf + nf / 3 + 16; /* load 3/4 */
     nlp_pslot *sl = xcalloc(m, sizeof *sl);
@@ -821,6 +835,7 @@ typedef struct rec {
     char *k;  /* grouping key */
     char *v;  /* value */
     uint32_t b;
+    uint32_t w; /* weight of the observation */
 } rec;
 
 typedef struct rlist {
@@ -828,7 +843,13 @@ typedef struct rlist {
     size_t n, cap;
 } rlist;
 
+static void rl_addw(rlist *l, const char *k, const char *v, uint32_t b, uint32_t w);
 static void rl_add(rlist *l, const char *k, const char *v, uint32_t b)
+{
+    rl_addw(l, k, v, b, 1);
+}
+
+static void rl_addw(rlist *l, const char *k, const char *v, uint32_t b, uint32_t w)
 {
     if (l->n == l->cap) {
         l->cap = l->cap ? l->cap * 2 : 65536;
@@ -837,6 +858,7 @@ static void rl_add(rlist *l, const char *k, const char *v, uint32_t b)
     l->v[l->n].k = xstrdup(k);
     l->v[l->n].v = xstrdup(v);
     l->v[l->n].b = b;
+    l->v[l->n].w = w;
     l->n++;
 }
 
@@ -862,15 +884,15 @@ static void rl_best(rlist *l, best_fn fn, void *ctx)
     while (i < l->n) {
         size_t j = i, total = 0, bc = 0, bi = i;
         while (j < l->n && strcmp(l->v[j].k, l->v[i].k) == 0) {
-            size_t r = j;
+            size_t r = j, wsum = 0;
             while (r < l->n && strcmp(l->v[r].k, l->v[j].k) == 0 &&
                    strcmp(l->v[r].v, l->v[j].v) == 0 && l->v[r].b == l->v[j].b)
-                r++;
-            if (r - j > bc) {
-                bc = r - j;
+                wsum += l->v[r++].w;
+            if (wsum > bc) {
+                bc = wsum;
                 bi = j;
             }
-            total += r - j;
+            total += wsum;
             j = r;
         }
         fn(ctx, l->v[i].k, l->v[bi].v, l->v[bi].b, bc, total);
@@ -1039,16 +1061,14 @@ static void build_lexicon(corpus *c, spool *sp, elist *lex)
             int keep;
             lemma_recipe(w->form, w->lemma, val, &keep);
             lower_ascii(w->form, lo);
-            for (int rep = 0; rep < s->weight; rep++) {
-                snprintf(key, sizeof key, "%d\x01%s", s->tag[i], lo);
-                rl_add(&by_xpos, key, val, (uint32_t)keep);
-                if (rep == 0)
-                    rl_add(&feats_form, key, w->feats, 0);
-                snprintf(key, sizeof key, "%d\x01%s", s->tag[i], w->form);
-                rl_add(&by_form, key, val, (uint32_t)keep);
-                snprintf(key, sizeof key, "%d\x01%s", nlp_upos_from_name(w->upos), lo);
-                rl_add(&by_upos, key, val, (uint32_t)keep);
-            }
+            uint32_t wt = (uint32_t)s->weight;
+            snprintf(key, sizeof key, "%d\x01%s", s->tag[i], lo);
+            rl_addw(&by_xpos, key, val, (uint32_t)keep, wt);
+            rl_addw(&feats_form, key, w->feats, 0, wt);
+            snprintf(key, sizeof key, "%d\x01%s", s->tag[i], w->form);
+            rl_addw(&by_form, key, val, (uint32_t)keep, wt);
+            snprintf(key, sizeof key, "%d\x01%s", nlp_upos_from_name(w->upos), lo);
+            rl_addw(&by_upos, key, val, (uint32_t)keep, wt);
             snprintf(key, sizeof key, "%d\x01", s->tag[i]);
             rl_add(&feats_tag, key, w->feats, 0);
         }
@@ -1100,10 +1120,10 @@ static void build_lexicon(corpus *c, spool *sp, elist *lex)
             /* most frequent value of this group */
             size_t bc = 0, bi = i;
             for (size_t r = i; r < j;) {
-                size_t q = r;
+                size_t q = r, wsum = 0;
                 while (q < j && strcmp(fl->v[q].v, fl->v[r].v) == 0)
-                    q++;
-                if (q - r > bc) { bc = q - r; bi = r; }
+                    wsum += fl->v[q++].w;
+                if (wsum > bc) { bc = wsum; bi = r; }
                 r = q;
             }
             int tag;

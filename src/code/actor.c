@@ -294,7 +294,8 @@ static const dict_actor *agent_country_d(sent *s, int h, int *via, int depth)
             continue;
         if (code_rel_is(w, "nmod") && !code_rel_is(w, "nmod:poss")) {
             const char *p = code_prep_of(s, c);
-            if (!p || (strcmp(p, "of") && strcmp(p, "from")))
+            if (!p || (strcmp(p, "of") && strcmp(p, "from") &&
+                       !(s->d->petrarch && !strcmp(p, "in"))))
                 continue;
         }
         const dict_actor *a = code_hit_kind(s, c, K(DA_ADJ) | K_PLACE | K(DA_DEMONYM) | K_ORG);
@@ -357,6 +358,32 @@ static int want_country(const code_actor *m, const void *arg)
     return m->kind == DA_COUNTRY;
 }
 
+/* PETRARCH: an actor titled by an agent noun of its phrase ("Bree Prime
+ * Minister Romendacil", "Arnor cleric") gets the agent's code added. */
+static void petrarch_agent_suffix(sent *s, int h, int lo, int hi, code_actor *a)
+{
+    int own = s->ment[h];
+    for (int k = lo; k <= hi; k++) {
+        if (s->ment[k] < 0 || s->ment[k] == own)
+            continue;
+        const dict_actor *ag = code_hit_kind(s, k, K(DA_AGENT));
+        if (!ag)
+            continue;
+        const char *role = ag->code;
+        size_t rl = strlen(role), cl = strlen(a->code);
+        char buf[128];
+        if (rl && role[rl - 1] == '~')
+            snprintf(buf, sizeof buf, "%.*s%s", (int)(rl - 1), role, a->code);
+        else if (cl >= rl && !strcmp(a->code + cl - rl, role))
+            return;
+        else
+            snprintf(buf, sizeof buf, "%s%s", a->code, role);
+        memcpy(a->code, buf, sizeof a->code);
+        a->code[sizeof a->code - 1] = 0;
+        return;
+    }
+}
+
 static void resolve_np(sent *s, int h, code_actor *a)
 {
     const dyad_word *w = &s->w[h];
@@ -407,6 +434,8 @@ static void resolve_np(sent *s, int h, code_actor *a)
     }
     if (d) {
         code_set_from_dict(s, a, d);
+        if (s->d->petrarch)
+            petrarch_agent_suffix(s, h, lo, hi, a);
         return;
     }
     /* an agent noun, or a proper name titled by one ("spokesman Peskov") */
@@ -482,6 +511,15 @@ static void resolve_np(sent *s, int h, code_actor *a)
                 a->how = "code_definite description";
                 return;
             }
+        }
+        if (s->d->petrarch) {
+            /* PETRARCH: an agent of no known country is "---ROLE" */
+            a->country = "---";
+            if (*role && role[strlen(role) - 1] == '~')
+                snprintf(a->code, sizeof a->code, "%.*s---", (int)(strlen(role) - 1), role);
+            else
+                snprintf(a->code, sizeof a->code, "---%s", role);
+            return;
         }
         a->kind = 0;
         a->code[0] = 0;

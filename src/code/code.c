@@ -20,6 +20,49 @@
 
 static const char *const DEFAULT_PREPS[] = {"on", "against", "with", "to", NULL};
 
+/* PETRARCH: an agent of coordinated countries ("the ambassadors of
+ * Arnor, Osgiliath and Gondor") is one actor per country. */
+static int agent_fanout(sent *s, int word, int *out, int n, int max)
+{
+    const code_actor *a = &s->act[word];
+    if (!s->d->petrarch || a->kind != DA_AGENT || !a->country || !*a->country ||
+        !strcmp(a->country, "---"))
+        return n;
+    size_t cl = strlen(a->country);
+    if (strncmp(a->code, a->country, cl))
+        return n;
+    const char *role = a->code + cl;
+    for (int c = s->first_child[word]; c >= 0; c = s->next_sib[c]) {
+        const dyad_word *w = &s->w[c];
+        if (!(code_rel_is(w, "nmod") || code_rel_is(w, "amod") || code_rel_is(w, "compound")))
+            continue;
+        const dict_actor *d = code_hit_kind(s, c, K_PLACE | K(DA_ADJ) | K(DA_DEMONYM));
+        if (!d || strcmp(d->country, a->country))
+            continue;
+        for (int k = s->first_child[c]; k >= 0 && n < max; k = s->next_sib[k]) {
+            if (!code_rel_eq(&s->w[k], "conj"))
+                continue;
+            const dict_actor *dk = code_hit_kind(s, k, K_PLACE | K(DA_ADJ) | K(DA_DEMONYM));
+            if (!dk || !*dk->country || s->n_extra >= CODE_EXTRA)
+                continue;
+            int slot = s->n + CODE_LAST + s->n_extra++;
+            code_actor *x = &s->act[slot];
+            *x = *a;
+            char buf[96];
+            snprintf(buf, sizeof buf, "%s%s", dk->country, role);
+            memcpy(x->code, buf, sizeof x->code);
+            x->code[sizeof x->code - 1] = 0;
+            x->country = dk->country;
+            x->text = code_word_text(s, k);
+            x->head = -1;
+            s->done[slot] = 1;
+            out[n++] = slot;
+        }
+        break;
+    }
+    return n;
+}
+
 static int add_cands(sent *s, int word, int *out, int n, int max)
 {
     if (word < 0 || n >= max)
@@ -34,8 +77,10 @@ static int add_cands(sent *s, int word, int *out, int n, int max)
         return n;
     }
     code_resolve(s, word);
-    if (s->act[word].kind && n < max)
+    if (s->act[word].kind && n < max) {
         out[n++] = word;
+        n = agent_fanout(s, word, out, n, max);
+    }
     for (int c = s->first_child[word]; c >= 0 && n < max; c = s->next_sib[c])
         if (code_rel_eq(&s->w[c], "conj")) {
             code_resolve(s, c);
@@ -61,6 +106,45 @@ static int pp_targets(sent *s, int v, const dict_verb *e, int *out, int n, int m
             n = add_cands(s, c, out, n, max);
     }
     return n;
+}
+
+/* PETRARCH's target: the first word after verb v, inside the object's
+ * phrase (or its obl phrases), that resolves to an actor. */
+static int deep_target_d(sent *s, int x, int v, int depth)
+{
+    if (x < 0 || depth > 4)
+        return -1;
+    int best = -1;
+    if (x > v && s->w[x].upos != DYAD_UPOS_PRON) {
+        code_resolve(s, x);
+        if (s->act[x].kind)
+            return x;
+    }
+    for (int c = s->first_child[x]; c >= 0; c = s->next_sib[c]) {
+        if (!(code_rel_is(&s->w[c], "nmod") || code_rel_is(&s->w[c], "obl") ||
+              code_rel_is(&s->w[c], "obj") || code_rel_is(&s->w[c], "compound") ||
+              code_rel_is(&s->w[c], "amod") || code_rel_is(&s->w[c], "acl")))
+            continue;
+        if (code_rel_is(&s->w[c], "nmod:poss"))
+            continue;
+        int r = deep_target_d(s, c, v, depth + 1);
+        if (r >= 0 && (best < 0 || r < best))
+            best = r;
+    }
+    return best;
+}
+
+static int deep_target(sent *s, int v, int obj, int depth)
+{
+    (void)depth;
+    int best = deep_target_d(s, obj, v, 0);
+    for (int c = s->first_child[v]; c >= 0; c = s->next_sib[c])
+        if (c > v && code_rel_is(&s->w[c], "obl") && c != obj) {
+            int r = deep_target_d(s, c, v, 1);
+            if (r >= 0 && (best < 0 || r < best))
+                best = r;
+        }
+    return best;
 }
 
 /* A target that is only things belonging to a country or a place in it
@@ -486,6 +570,21 @@ static int code_word(sent *s, int v, char *claimed)
             if (!nt && ov != v)
                 nt = pp_targets(s, v, e, tgts, nt, 8);
         }
+        int only_null = nt > 0;   /* PETRARCH "---" agents only */
+        for (int q = 0; q < nt && only_null; q++)
+            only_null = s->act[tgts[q]].country && !strcmp(s->act[tgts[q]].country, "---");
+        if ((!nt || only_null) && s->d->petrarch) {
+            /* PETRARCH: the first actor of the post-verb phrase ("welcomed a
+             * resumption of ties with X") */
+            int x = deep_target(s, v, g.obj >= 0 ? g.obj : (m.objw >= 0 ? m.objw : -1), 0);
+            if (x >= 0 && only_null && (!s->act[x].country || !strcmp(s->act[x].country, "---")))
+                x = -1;
+            if (x >= 0) {
+                nt = add_cands(s, x, tgts, 0, 8);
+                if (nt)
+                    cat(evid, sizeof evid, "; first actor after the verb: %s%s%s", word_str(s, x), "", "");
+            }
+        }
         int ob = m.objw >= 0 ? m.objw : g.obj;
         int r2 = (e->code[0] - '0') * 10 + (e->code[1] - '0');
         if (!nt && ob >= 0 && s->coder && s->coder->n_done && code_in_list(s->lemma[ob], EVENT_NOUNS) &&
@@ -759,8 +858,8 @@ static int code_sentence(sent *s)
     s->ment = dyad_arena_alloc(a, (size_t)n * sizeof(int));
     s->m = dyad_arena_alloc(a, (size_t)n * sizeof *s->m);
     /* act[n .. n+CODE_LAST) hold remembered actors used as targets */
-    s->act = dyad_arena_calloc(a, (size_t)(n + CODE_LAST) * sizeof *s->act);
-    s->done = dyad_arena_calloc(a, (size_t)(n + CODE_LAST));
+    s->act = dyad_arena_calloc(a, (size_t)(n + CODE_LAST + CODE_EXTRA) * sizeof *s->act);
+    s->done = dyad_arena_calloc(a, (size_t)(n + CODE_LAST + CODE_EXTRA));
     s->in_quote = dyad_arena_calloc(a, (size_t)n);
     char *claimed = dyad_arena_calloc(a, (size_t)n);
     if (!s->fold || !s->lemma || !s->first_child || !s->next_sib || !s->ment ||

@@ -23,6 +23,7 @@ typedef struct code_actor {
 #define CODE_LAST 4
 #define CODE_DONE 16
 #define CODE_PAIRS 16
+#define CODE_EXTRA 32
 
 struct dyad_coder {
     const dyad_dict *dict;
@@ -83,6 +84,7 @@ typedef struct sent {
     const char *text, *date_str;
     int say_head;        /* set by mode_of: the speech verb of a report */
     int dateline;        /* words [0, dateline) are a dateline */
+    int n_extra;         /* (PETRARCH) act[n+CODE_LAST ..] fanned-out agents */
 } sent;
 
 typedef struct match {

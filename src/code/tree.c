@@ -245,6 +245,13 @@ static int pre_matches(const sent *s, int v, const frame *f, const dict_verb *e)
     for (size_t i = 0; i < e->n_pre; i++) {
         if (sj >= 0 && obj_matches_one(s, e->pre[i], sj))
             return 1;
+        const char *sp = strrchr(e->pre[i], ' ');
+        if (sp) {   /* a phrase ("did n't"): its last word before the verb */
+            for (int c = s->first_child[v]; c >= 0 && c < v; c = s->next_sib[c])
+                if (!strcmp(sp + 1, s->lemma[c]) || !strcmp(sp + 1, s->fold[c]))
+                    return 1;
+            continue;
+        }
         for (int c = s->first_child[v]; c >= 0 && c < v; c = s->next_sib[c])
             if (!strcmp(e->pre[i], s->lemma[c]) || !strcmp(e->pre[i], s->fold[c]))
                 return 1;
@@ -284,14 +291,24 @@ match code_best_entry(const sent *s, int v, int noun)
 {
     match best = {NULL, -1000, -1, -1};
     int32_t i = dict_first_verb(s->d, s->lemma[v]);
-    if (i < 0 && strcmp(s->lemma[v], s->fold[v]))
-        i = dict_first_verb(s->d, s->fold[v]);
+    int32_t form = -1;   /* entries keyed by the inflected form ("left") */
+    if (strcmp(s->lemma[v], s->fold[v]))
+        form = dict_first_verb(s->d, s->fold[v]);
+    if (i < 0) {
+        i = form;
+        form = -1;
+    }
     if (i < 0)
         return best;
     frame f;
     code_get_frame(s, v, &f);
     const char *prt = f.prt >= 0 ? s->lemma[f.prt] : NULL;
-    for (; i >= 0; i = s->d->verbs[i].next) {
+    for (int32_t nx; i >= 0; i = nx) {
+        nx = s->d->verbs[i].next;
+        if (nx < 0 && form >= 0) {
+            nx = form;
+            form = -1;
+        }
         const dict_verb *e = &s->d->verbs[i];
         if (!!(e->flags & DV_NOUN) != noun)
             continue;
@@ -334,6 +351,12 @@ match code_best_entry(const sent *s, int v, int noun)
             objw = o;
             score += 4;
         }
+        if (e->flags & DV_COMPOUND) {
+            int sj = f.passive ? f.agent : f.subj;
+            if (sj < 0 || code_child_rel_eq(s, sj, "conj") < 0)
+                continue;
+            score += 3;
+        }
         if (e->n_pre) {
             if (!pre_matches(s, v, &f, e))
                 continue;
@@ -367,6 +390,8 @@ match code_best_entry(const sent *s, int v, int noun)
                 continue;   /* a nominal event needs its phrase */
             score += found ? 2 : -1;
         }
+        if (strcmp(e->lemma, s->lemma[v]))
+            score += 1;   /* keyed by the form itself: more specific */
         if (score > best.score) {
             best.e = e;
             best.score = score;

@@ -50,7 +50,8 @@ typedef struct dict_hit {
 enum dict_verb_flags {
     DV_NOUN = 1,  /* nominal trigger ("summit", "sanctions") */
     DV_SYM = 2,   /* symmetric: code both directions (meet, talk) */
-    DV_SELF = 4   /* needs no target (protest, mobilize) */
+    DV_SELF = 4,  /* needs no target (protest, mobilize) */
+    DV_COMPOUND = 8 /* (PETRARCH "%") the subject is coordinated */
 };
 
 typedef struct dict_verb {
@@ -116,6 +117,8 @@ struct dyad_dict {
     size_t n_codes, cap_codes;
     dict_smap code_index;
     dyad_dict_stats stats;
+    int petrarch;        /* loaded from PETRARCH files: PETRARCH's target
+                          * search and "---" agents (src/code) */
     char **discards;     /* PETRARCH discard phrases, lower case, after a
                           * flag character: 's' story, 'x' sentence */
     size_t n_discards, cap_discards;

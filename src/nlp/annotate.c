@@ -33,19 +33,29 @@ void nlp_parse(const dyad_nlp *m, const uint64_t *wk, const int *tk, int n,
     nlp_pstate_init(&st, n, scratch);
     uint64_t keys[NLP_PAR_MAX_FEATS];
     float scores[256]; /* any 8-bit class index */
-    int n_t = 2 + 2 * (int)m->n_labels;
     int root = (int)m->root_label;
     while (st.b <= n) {
         size_t nk = nlp_par_features(&st, wk, tk, keys);
         memset(scores, 0, sizeof scores);
         nlp_perc_score(&m->parser, keys, nk, scores);
-        int best = -1;
-        for (int t = 0; t < n_t; t++)
-            if ((best < 0 || scores[t] > scores[best]) &&
-                nlp_pstate_legal(&st, t, root))
-                best = t;
-        if (best < 0)
-            best = NLP_T_SHIFT;
+        /* Legality by kind of transition, once per step. */
+        int s0 = st.stack[st.sp - 1];
+        int can_reduce = s0 != 0 && st.head[s0] >= 0;
+        int can_left = s0 != 0 && st.head[s0] < 0;
+        int best = NLP_T_SHIFT;
+        if (can_reduce && scores[NLP_T_REDUCE] > scores[best])
+            best = NLP_T_REDUCE;
+        for (int l = 0; l < (int)m->n_labels; l++) {
+            if (l == root) {
+                if (s0 == 0 && st.root_child < 0 && scores[NLP_T_RIGHT(l)] > scores[best])
+                    best = NLP_T_RIGHT(l);
+                continue;
+            }
+            if (can_left && scores[NLP_T_LEFT(l)] > scores[best])
+                best = NLP_T_LEFT(l);
+            if (s0 != 0 && scores[NLP_T_RIGHT(l)] > scores[best])
+                best = NLP_T_RIGHT(l);
+        }
         nlp_pstate_apply(&st, best);
     }
     nlp_pstate_finish(&st, root, (int)m->dep_label, (int)m->punct_label,

@@ -54,7 +54,8 @@ void nlp_perc_score(const nlp_perc *p, const uint64_t *keys, size_t nk,
             uint32_t c = sl[i].check;
             if (c == check) {
                 uint32_t v = sl[i].val;
-                if ((uint64_t)(v >> 8) + (v & 0xffu) + 1 <= p->n_w) {
+                uint32_t len = (v & 0xffu) == NLP_DENSE_MARK ? p->n_cls : (v & 0xffu) + 1;
+                if ((uint64_t)(v >> 8) + len <= p->n_w) {
                     found[nf++] = v;
 #if defined(__GNUC__)
                     __builtin_prefetch(&p->w[v >> 8]);
@@ -68,7 +69,14 @@ void nlp_perc_score(const nlp_perc *p, const uint64_t *keys, size_t nk,
                 i = 0;
         }
     }
+    uint32_t n_cls = p->n_cls;
     for (size_t j = 0; j < nf; j++) {
+        if ((found[j] & 0xffu) == NLP_DENSE_MARK) {
+            const float *row = p->wf + (found[j] >> 8);
+            for (uint32_t c = 0; c < n_cls; c++)
+                scores[c] += row[c];
+            continue;
+        }
         const nlp_weight *w = p->w + (found[j] >> 8);
         uint32_t n = (found[j] & 0xffu) + 1;
         for (uint32_t e = 0; e < n; e++)

@@ -68,8 +68,12 @@ static int setup_ktab(nlp_ktab *t, const unsigned char *p, uint64_t size)
 }
 
 static int setup_perc(nlp_perc *p, const unsigned char *tab, uint64_t tab_size,
-                      const unsigned char *w, uint64_t w_size)
+                      const unsigned char *w, uint64_t w_size, uint32_t n_cls)
 {
+    if (n_cls == 0 || n_cls > 255)
+        return -1;
+    p->n_cls = n_cls;
+    p->wf = (const float *)(const void *)w;
     uint64_t n = tab_size / sizeof(nlp_pslot);
     if (tab_size % sizeof(nlp_pslot) || n == 0 || n > (1ull << 31) ||
         w_size % sizeof(nlp_weight))
@@ -146,9 +150,9 @@ static int map_sections(dyad_nlp *m, dyad_error *err)
         if (m->lex.slots[i].key && m->lex.slots[i].a >= m->strs_len)
             return bad(err, "lexicon entry");
     if (setup_perc(&m->tagger, sec[NLP_SEC_TAG_TAB], size[NLP_SEC_TAG_TAB],
-                   sec[NLP_SEC_TAG_W], size[NLP_SEC_TAG_W]) ||
+                   sec[NLP_SEC_TAG_W], size[NLP_SEC_TAG_W], m->n_tags) ||
         setup_perc(&m->parser, sec[NLP_SEC_PAR_TAB], size[NLP_SEC_PAR_TAB],
-                   sec[NLP_SEC_PAR_W], size[NLP_SEC_PAR_W]))
+                   sec[NLP_SEC_PAR_W], size[NLP_SEC_PAR_W], 2 + 2 * m->n_labels))
         return bad(err, "perceptron tables");
     return 0;
 }

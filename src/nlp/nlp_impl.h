@@ -55,7 +55,10 @@ typedef struct nlp_ktab {
 
 /* A perceptron feature slot (8 bytes): check = high half of the feature
  * key (0 = empty slot; the low half picks the slot), val = offset << 8 |
- * (count - 1) of its run of weights. */
+ * (count - 1) of its run of weights.  count - 1 == 255 marks a dense row:
+ * n_cls IEEE floats at offset, one per class (features that have weights
+ * for many classes are faster to add that way). */
+#define NLP_DENSE_MARK 0xffu
 typedef struct nlp_pslot {
     uint32_t check, val;
 } nlp_pslot;
@@ -92,7 +95,9 @@ typedef struct nlp_perc {
     const nlp_pslot *slots;
     uint32_t n_slots;   /* any size: slot of a key = nlp_pslot_home() */
     const nlp_weight *w;
+    const float *wf;    /* the same array, read as floats by dense rows */
     uint64_t n_w; /* runs past the end (corrupt file) are ignored */
+    uint32_t n_cls;     /* row length of dense rows */
 } nlp_perc;
 
 /* ---- hashing */

@@ -24,7 +24,7 @@ void unit_fail(const char *file, int line, const char *what);
 
 /* Groups: one table each, terminated by {NULL, NULL}.  Add a group to
  * UNIT_GROUPS and define unit_<group>[] in tests/unit/test_<group>.c. */
-#define UNIT_GROUPS(X) X(util) X(text) X(read) X(clean) X(doc) X(store) X(nlp) X(code) X(ner) X(gkg)
+#define UNIT_GROUPS(X) X(util) X(text) X(read) X(clean) X(doc) X(store) X(nlp) X(code) X(ner) X(gkg) X(petrarch)
 #define UNIT_DECL(g) extern const unit_case unit_##g[];
 UNIT_GROUPS(UNIT_DECL)
 #endif

@@ -1,0 +1,275 @@
+/* test_petrarch.c — the PETRARCH/TABARI dictionary loader (src/dict/petrarch.c)
+ * on small dictionaries written for these tests (tests/data/petrarch/:
+ * fictional actors, an agent file with ~codes and a !PERSON! set, a verb
+ * file with a synset, a prepositional phrase, a reverse code and a
+ * transformation, a discard file), coding hand-written CoNLL-U parses.
+ * The case on PETRARCH's own validation records needs ../shared and prints
+ * SKIP without it. */
+#include "unit.h"
+#include "dyad.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static const char *DIR_ = "tests/data/petrarch";
+static const char *ACTORS[] = {"test.actors.txt"};
+
+static dyad_dict *load(char ***warn, size_t *n_warn)
+{
+    dyad_dict_petrarch_files f;
+    memset(&f, 0, sizeof f);
+    f.dir = DIR_;
+    f.verbs = "test.verbs.txt";
+    f.actors = ACTORS;
+    f.n_actors = 1;
+    f.agents = "test.agents.txt";
+    f.discards = "test.discards.txt";
+    f.cameo_dir = "dict";
+    dyad_dict *d = NULL;
+    dyad_error e;
+    memset(&e, 0, sizeof e);
+    int rc = dyad_dict_load_petrarch(NULL, &f, &d, warn, n_warn, &e);
+    if (rc)
+        fprintf(stderr, "petrarch load: %s: %s\n", e.path, e.message);
+    return d;
+}
+
+/* Rows "ID FORM LEMMA UPOS HEAD DEPREL" separated by '\n' → CoNLL-U. */
+static char *conllu(const char *rows)
+{
+    size_t cap = strlen(rows) * 3 + 64;
+    char *out = malloc(cap), *w = out;
+    const char *p = rows;
+    while (*p) {
+        char f[6][64];
+        int n = 0;
+        const char *e = strchr(p, '\n');
+        if (!e)
+            e = p + strlen(p);
+        while (p < e && n < 6) {
+            while (p < e && *p == ' ')
+                p++;
+            const char *s = p;
+            while (p < e && *p != ' ')
+                p++;
+            snprintf(f[n++], sizeof f[0], "%.*s", (int)(p - s), s);
+        }
+        if (n == 6)
+            w += sprintf(w, "%s\t%s\t%s\t%s\t_\t_\t%s\t%s\t_\t_\n", f[0], f[1], f[2], f[3], f[4],
+                         f[5]);
+        p = *e ? e + 1 : e;
+    }
+    *w++ = '\n';
+    *w = 0;
+    return out;
+}
+
+/* Code one sentence; the events as "SRC TGT CODE;" joined. */
+static void code(const dyad_dict *d, const char *rows, const char *text, const char *date,
+                 char *out, size_t cap)
+{
+    char *c = conllu(rows);
+    dyad_arena *a = dyad_arena_new(0);
+    const char *p = c;
+    dyad_word *w;
+    size_t nw;
+    const char *t;
+    dyad_error e;
+    out[0] = 0;
+    if (dyad_conllu_next(a, &p, c + strlen(c), &w, &nw, &t, &e) == 1) {
+        dyad_event *ev;
+        size_t ne;
+        if (!dyad_code_sentence(d, NULL, a, w, nw, 0, text, date, &ev, &ne, &e))
+            for (size_t i = 0; i < ne; i++) {
+                size_t l = strlen(out);
+                snprintf(out + l, cap - l, "%s%s %s %s", l ? "; " : "", ev[i].source.code,
+                         ev[i].target.code, ev[i].code);
+            }
+    }
+    dyad_arena_free(a);
+    free(c);
+}
+
+static const char *TREATY =
+    "1 Tolven Tolven PROPN 2 nsubj\n"
+    "2 signed sign VERB 0 root\n"
+    "3 a a DET 4 det\n"
+    "4 treaty treaty NOUN 2 obj\n"
+    "5 with with ADP 7 case\n"
+    "6 Port Port PROPN 7 compound\n"
+    "7 Amber Amber PROPN 2 obl\n"
+    "8 . . PUNCT 2 punct\n";
+
+static void test_dated_actor(void)
+{
+    dyad_dict *d = load(NULL, NULL);
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    char got[512];
+    /* the synset &PACT (treaty) and the PP (WITH +) of "- * &PACT (WITH +) [057]" */
+    code(d, TREATY, "Tolven signed a treaty with Port Amber.", "2012-03-01", got, sizeof got);
+    CHECK_STR(got, "VLDGOV KST 057");
+    /* "<20091231", ">20160101": the same person is an elite outside office */
+    code(d, TREATY, "Tolven signed a treaty with Port Amber.", "2017-01-01", got, sizeof got);
+    CHECK_STR(got, "VLDELI KST 057");
+    code(d, TREATY, "Tolven signed a treaty with Port Amber.", "2005-06-30", got, sizeof got);
+    CHECK_STR(got, "VLDELI KST 057");
+    dyad_dict_free(d);
+}
+
+static void test_agent(void)
+{
+    dyad_dict *d = load(NULL, NULL);
+    if (!d)
+        return;
+    char got[512];
+    /* SPOKES!PERSON! [~GOV]: "spokeswoman" from the substitution set */
+    code(d,
+         "1 A a DET 3 det\n"
+         "2 Valdorian Valdorian ADJ 3 amod\n"
+         "3 spokeswoman spokeswoman NOUN 4 nsubj\n"
+         "4 signed sign VERB 0 root\n"
+         "5 an a DET 6 det\n"
+         "6 accord accord NOUN 4 obj\n"
+         "7 with with ADP 9 case\n"
+         "8 Kestrel Kestrel PROPN 9 compound\n"
+         "9 Isles Isles PROPN 4 obl\n"
+         "10 . . PUNCT 4 punct\n",
+         "A Valdorian spokeswoman signed an accord with Kestrel Isles.", "2012-03-01", got,
+         sizeof got);
+    CHECK_STR(got, "VLDGOV KST 057");
+    dyad_dict_free(d);
+}
+
+static void test_reverse_and_pp(void)
+{
+    dyad_dict *d = load(NULL, NULL);
+    if (!d)
+        return;
+    char got[512];
+    /* "--- VISIT [042:043] ---": the visit and the hosting */
+    code(d,
+         "1 Tolven Tolven PROPN 2 nsubj\n"
+         "2 visited visit VERB 0 root\n"
+         "3 the the DET 5 det\n"
+         "4 Kestrel Kestrel PROPN 5 compound\n"
+         "5 Isles Isles PROPN 2 obj\n"
+         "6 . . PUNCT 2 punct\n",
+         "Tolven visited the Kestrel Isles.", "2012-03-01", got, sizeof got);
+    CHECK_STR(got, "VLDGOV KST 042; KST VLDGOV 043");
+    /* "- * (IN CAPITAL) [044]" against the block's 040; CONFER shares it */
+    const char *meet =
+        "1 Valdoria Valdoria PROPN 2 nsubj\n"
+        "2 %s %s VERB 0 root\n"
+        "3 Kestrel Kestrel PROPN 4 compound\n"
+        "4 Isles Isles PROPN 2 obj\n"
+        "5 in in ADP 7 case\n"
+        "6 the the DET 7 det\n"
+        "7 capital capital NOUN 2 obl\n"
+        "8 . . PUNCT 2 punct\n";
+    char rows[600];
+    snprintf(rows, sizeof rows, meet, "met", "meet");
+    code(d, rows, "Valdoria met Kestrel Isles in the capital.", NULL, got, sizeof got);
+    CHECK_STR(got, "VLD KST 044");
+    snprintf(rows, sizeof rows, meet, "conferred", "confer");
+    code(d, rows, "Valdoria conferred Kestrel Isles in the capital.", NULL, got, sizeof got);
+    CHECK_STR(got, "VLD KST 044");
+    dyad_dict_free(d);
+}
+
+static void test_discard(void)
+{
+    dyad_dict *d = load(NULL, NULL);
+    if (!d)
+        return;
+    char got[512];
+    code(d, TREATY, "Tolven signed a treaty with Port Amber at the chess tournament.",
+         "2012-03-01", got, sizeof got);
+    CHECK_STR(got, "");
+    code(d, TREATY, "Tolven signed a treaty with Port Amber before the football final.",
+         "2012-03-01", got, sizeof got);
+    CHECK_STR(got, "");
+    /* "FOOTBALL_" must end a word: "footballers" is no discard */
+    code(d, TREATY, "Tolven signed a treaty with Port Amber and footballers.", "2012-03-01",
+         got, sizeof got);
+    CHECK_STR(got, "VLDGOV KST 057");
+    dyad_dict_free(d);
+}
+
+static int has_warning(char **w, size_t n, const char *needle)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strstr(w[i], needle))
+            return 1;
+    return 0;
+}
+
+static void test_unsupported_reported(void)
+{
+    char **w = NULL;
+    size_t n = 0;
+    dyad_dict *d = load(&w, &n);
+    CHECK(d != NULL);
+    /* every unmapped construct is reported once, with file and line */
+    CHECK(has_warning(w, n, "test.verbs.txt:19: transformation"));
+    CHECK(has_warning(w, n, "test.actors.txt:18: malformed date restriction"));
+    CHECK(has_warning(w, n, "test.agents.txt:7: agent line without [code]"));
+    CHECK(has_warning(w, n, "test.verbs.txt:8: source/target/compound markers"));
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = i + 1; j < n; j++)
+            CHECK(strcmp(w[i], w[j]) != 0);
+    dyad_dict_warnings_free(w, n);
+    dyad_dict_free(d);
+}
+
+static void test_missing_file(void)
+{
+    dyad_dict_petrarch_files f;
+    memset(&f, 0, sizeof f);
+    f.dir = DIR_;
+    f.verbs = "no-such-file.txt";
+    f.cameo_dir = "dict";
+    dyad_dict *d = NULL;
+    dyad_error e;
+    memset(&e, 0, sizeof e);
+    CHECK_EQ_INT(dyad_dict_load_petrarch(NULL, &f, &d, NULL, NULL, &e), DYAD_EIO);
+    CHECK(d == NULL);
+}
+
+/* The full Phoenix + CAMEO.2.0 set from ../shared loads (no timing here:
+ * tools/eval_petrarch.sh reports the load time). */
+static void test_phoenix(void)
+{
+    const char *dir = "../shared/data/petrarch/dictionaries";
+    struct stat st;
+    if (stat(dir, &st) != 0) {
+        printf("SKIP petrarch phoenix: %s not found\n", dir);
+        return;
+    }
+    dyad_dict *d = NULL;
+    dyad_error e;
+    memset(&e, 0, sizeof e);
+    char **w = NULL;
+    size_t n = 0;
+    CHECK_EQ_INT(dyad_dict_load_petrarch(dir, NULL, &d, &w, &n, &e), 0);
+    dyad_dict_stats s;
+    dyad_dict_get_stats(d, &s);
+    CHECK(s.n_actors > 20000);
+    CHECK(s.n_verbs > 10000);
+    CHECK(has_warning(w, n, "CAMEO.2.0.txt:") && has_warning(w, n, "transformation"));
+    dyad_dict_warnings_free(w, n);
+    dyad_dict_free(d);
+}
+
+const unit_case unit_petrarch[] = {
+    {"dated_actor", test_dated_actor},
+    {"agent", test_agent},
+    {"reverse_and_pp", test_reverse_and_pp},
+    {"discard", test_discard},
+    {"unsupported_reported", test_unsupported_reported},
+    {"missing_file", test_missing_file},
+    {"phoenix", test_phoenix},
+    {NULL, NULL},
+};
