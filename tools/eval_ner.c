@@ -93,8 +93,11 @@ int main(int argc, char **argv)
         return 0;
     }
     dyad_dict *dict = NULL;
-    if (dyad_dict_load(dict_dir, &dict, &err))
+    if (dyad_dict_load(dict_dir, &dict, &err)) {
+        fprintf(stderr, "eval_ner: dictionary %s: %s (no gazetteer features: lower F1)\n",
+                err.path, err.message);
         dict = NULL;
+    }
     dyad_nlp *nlp = NULL;
     if (!no_nlp && dyad_nlp_load(models, &nlp, &err))
         nlp = NULL;

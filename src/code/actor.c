@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* ---- names */
 
@@ -163,7 +164,11 @@ void code_set_from_dict(sent *s, code_actor *a, const dict_actor *d)
     if (d->kind == DA_PERSON) {
         snprintf(a->code, sizeof a->code, "%s", person_code(s, d, buf, sizeof buf));
         a->how = "person";
-        if (!*a->country && strlen(a->code) >= 3) {
+        if (!strncmp(a->code, "IGO", 3) || !strncmp(a->code, "NGO", 3)) {
+            /* an organisation's official acts for it: "country" is the
+             * organisation's code ("Stoltenberg" → IGOWSTNAT) */
+            a->country = dyad_arena_strdup(s->a, a->code);
+        } else if (!*a->country && strlen(a->code) >= 3) {
             char c3[4] = {a->code[0], a->code[1], a->code[2], 0};
             a->country = dyad_arena_strdup(s->a, c3);
         }
@@ -196,6 +201,23 @@ void code_mem_push(sent *s, const code_actor *a)
     m->src = dyad_arena_strdup(c->arena, a->src ? a->src : "");
     m->sentence = s->sentence;
     m->subject = a->head >= 0 && a->head < s->n && code_rel_is(&s->w[a->head], "nsubj");
+    m->group = 0;
+    if (a->head >= 0 && a->head < s->n) {
+        /* "Britain, France and Germany": one group, for a later "they" */
+        int r = a->head, hops = 0;
+        while (code_rel_eq(&s->w[r], "conj") && code_head_of(s, r) >= 0 && hops++ < 16)
+            r = code_head_of(s, r);
+        if (r != a->head || code_child_rel_eq(s, r, "conj") >= 0)
+            m->group = r + 1;
+        if (r != a->head && code_rel_is(&s->w[r], "nsubj"))
+            m->subject = 1;
+        /* the subject of the main clause (2), not of a reported one */
+        int v = m->subject ? code_head_of(s, r) : -1, hops2 = 0;
+        while (v >= 0 && code_rel_eq(&s->w[v], "conj") && hops2++ < 16)
+            v = code_head_of(s, v);
+        if (v >= 0 && code_rel_eq(&s->w[v], "root"))
+            m->subject = 2;
+    }
     m->head = -1;
     c->n_mem++;
 }
@@ -227,6 +249,15 @@ static const code_actor *mem_find_pronoun(const sent *s,
     if (!c)
         return NULL;
     size_t lo = c->n_mem > CODE_MEMORY ? c->n_mem - CODE_MEMORY : 0;
+    /* "Trump said Kim had promised ..., and he praised": the subject of
+     * this sentence's main clause before one of a reported clause */
+    for (size_t i = c->n_mem; i > lo; i--) {
+        const code_actor *m = &c->mem[(i - 1) % CODE_MEMORY];
+        if (m->sentence != s->sentence)
+            break;
+        if (m->subject == 2 && want(m, NULL) && !(exclude && !strcmp(m->name, exclude)))
+            return m;
+    }
     for (int pass = 0; pass < 2; pass++)
         for (size_t i = c->n_mem; i > lo; i--) {
             const code_actor *m = &c->mem[(i - 1) % CODE_MEMORY];
@@ -243,6 +274,24 @@ static const code_actor *mem_find_pronoun(const sent *s,
             return m;
     }
     return NULL;
+}
+
+/* a remembered person one of whose name words is arg (folded) */
+static int want_name_part(const code_actor *m, const void *arg)
+{
+    const char *part = arg;
+    size_t n = strlen(part);
+    if (m->kind != DA_PERSON || n < 2 || !m->name)
+        return 0;
+    for (const char *p = m->name; *p;) {
+        const char *q = p;
+        while (*q && *q != ' ')
+            q++;
+        if ((size_t)(q - p) == n && !strncasecmp(p, part, n))
+            return 1;
+        p = *q ? q + 1 : q;
+    }
+    return 0;
 }
 
 static int want_person(const code_actor *m, const void *arg)
@@ -299,6 +348,16 @@ static const dict_actor *agent_country_d(sent *s, int h, int *via, int depth)
                 continue;
         }
         const dict_actor *a = code_hit_kind(s, c, K(DA_ADJ) | K_PLACE | K(DA_DEMONYM) | K_ORG);
+        /* "the government of President Bashar al-Assad": the leader's country */
+        if (!a && depth == 0 && code_rel_is(w, "nmod") && !code_rel_is(w, "nmod:poss")) {
+            a = code_hit_kind(s, c, K(DA_PERSON));
+            if (!a) {
+                int fl = code_child_rel(s, c, "flat");
+                a = fl >= 0 ? code_hit_kind(s, fl, K(DA_PERSON)) : NULL;
+            }
+            if (a && (!a->country || !*a->country))
+                a = NULL;
+        }
         if (a) {
             *via = c;
             return a;
@@ -350,6 +409,13 @@ static int want_org(const code_actor *m, const void *arg)
 {
     (void)arg;
     return m->kind == DA_IGO;
+}
+
+/* an organisation named in the last three sentences ("the leaders" at its summit) */
+static int want_org_recent(const code_actor *m, const void *arg)
+{
+    const uint32_t *now = arg;
+    return m->kind == DA_IGO && m->sentence + 3 >= *now;
 }
 
 static int want_country(const code_actor *m, const void *arg)
@@ -432,6 +498,20 @@ static void resolve_np(sent *s, int h, code_actor *a)
             if (code_rel_is(&s->w[c], "flat"))
                 d = code_hit_kind(s, c, K(DA_PERSON));
     }
+    if (!d && w->upos == DYAD_UPOS_PROPN && s->ment[h] < 0 && code_child_rel(s, h, "flat") < 0 &&
+        !s->d->petrarch) {
+        /* "Mr. Liu" after "Vice Premier Liu He": a name part of a person
+         * named earlier in the story */
+        const code_actor *m = mem_find(s, want_name_part, s->fold[h]);
+        if (m) {
+            const char *text = a->text;
+            *a = *m;
+            a->text = text;
+            a->head = h;
+            a->how = "name named before";
+            return;
+        }
+    }
     if (d) {
         code_set_from_dict(s, a, d);
         if (s->d->petrarch)
@@ -454,6 +534,13 @@ static void resolve_np(sent *s, int h, code_actor *a)
         const dict_actor *ctry = agent_country(s, h, &via);
         if (!ctry && title >= 0)
             ctry = agent_country(s, title, &via);
+        if (!ctry && lo >= 2 && (!strcmp(s->fold[lo - 1], "'s") || !strcmp(s->fold[lo - 1], "\xe2\x80\x99s") ||
+                                 !strcmp(s->lemma[lo - 1], "'s"))) {
+            /* "Russia's Foreign Ministry" with "Russia" hung elsewhere */
+            ctry = code_hit_kind(s, lo - 2, K_PLACE | K_ORG);
+            if (ctry)
+                via = lo - 2;
+        }
         const char *role = ag->code, *pre = NULL;
         if (has_prefix_eli(s, h, &pre) || (title >= 0 && has_prefix_eli(s, title, &pre)))
             role = pre;
@@ -527,11 +614,16 @@ static void resolve_np(sent *s, int h, code_actor *a)
     /* "the alliance", "the kingdom": the organisation or country named
      * before (a modifier naming another one wins above) */
     static const char *const DESC_MEMBERS[] = {"ally", "member", "partner", NULL};
-    if (w->upos == DYAD_UPOS_NOUN && code_definite(s, h) &&
-        (!a->plural || code_in_list(s->lemma[h], DESC_MEMBERS))) {
+    int common = w->upos == DYAD_UPOS_NOUN ||
+                 (w->upos == DYAD_UPOS_PROPN && w->len && w->form[0] >= 'a' && w->form[0] <= 'z');
+    if (common && code_definite(s, h) &&
+        (!a->plural || code_in_list(s->lemma[h], DESC_MEMBERS) || !strcmp(s->lemma[h], "leader"))) {
         const code_actor *m = NULL;
         if (code_in_list(s->lemma[h], DESC_ORG) || code_in_list(s->lemma[h], DESC_MEMBERS))
             m = mem_find(s, want_org, NULL);
+        else if (a->plural && !strcmp(s->lemma[h], "leader") && code_child_rel(s, h, "nmod") < 0 &&
+                 code_child_rel(s, h, "amod") < 0 && code_child_rel(s, h, "compound") < 0)
+            m = mem_find(s, want_org_recent, &s->sentence);
         else if (code_in_list(s->lemma[h], DESC_COUNTRY))
             m = mem_find(s, want_country, NULL);
         if (m) {

@@ -63,6 +63,38 @@ static int agent_fanout(sent *s, int word, int *out, int n, int max)
     return n;
 }
 
+static int pair_fanout(sent *s, int word, int *out, int n, int max);
+
+static int slot_from(sent *s, const code_actor *a, const char *how);
+
+/* "Britain, France and Germany said ..., and they demanded": a plural
+ * pronoun that took one member of a coordination stands for all of it. */
+static int group_fanout(sent *s, int word, int *out, int n, int max)
+{
+    static const char *const THEY[] = {"they", "them", "their", NULL};
+    const code_actor *a = &s->act[word];
+    const dyad_coder *c = s->coder;
+    if (!c || !a->group || !a->how || strcmp(a->how, "pronoun") || !code_in_list(s->fold[word], THEY))
+        return n;
+    size_t lo = c->n_mem > CODE_MEMORY ? c->n_mem - CODE_MEMORY : 0;
+    for (size_t i = lo; i < c->n_mem && n < max; i++) {
+        const code_actor *m = &c->mem[i % CODE_MEMORY];
+        if (m->group != a->group || m->sentence != a->sentence || !strcmp(m->code, a->code))
+            continue;
+        int dup = 0;
+        for (int k = 0; k < n; k++)
+            dup |= !strcmp(s->act[out[k]].code, m->code);
+        if (dup)
+            continue;
+        int k = slot_from(s, m, "pronoun (coordination)");
+        if (k < 0)
+            break;
+        s->act[k].text = m->text;
+        out[n++] = k;
+    }
+    return n;
+}
+
 static int add_cands(sent *s, int word, int *out, int n, int max)
 {
     if (word < 0 || n >= max)
@@ -80,6 +112,9 @@ static int add_cands(sent *s, int word, int *out, int n, int max)
     if (s->act[word].kind && n < max) {
         out[n++] = word;
         n = agent_fanout(s, word, out, n, max);
+        n = group_fanout(s, word, out, n, max);
+    } else if (!s->act[word].kind && !s->d->petrarch) {
+        n = pair_fanout(s, word, out, n, max);
     }
     for (int c = s->first_child[word]; c >= 0 && n < max; c = s->next_sib[c])
         if (code_rel_eq(&s->w[c], "conj")) {
@@ -99,7 +134,7 @@ static int pp_targets(sent *s, int v, const dict_verb *e, int *out, int n, int m
         if (code_rel_eq(&s->w[c], "obl:agent") || code_rel_is(&s->w[c], "nmod:poss"))
             continue;
         const char *p = code_prep_of(s, c);
-        if (!p)
+        if (!p || code_time_word(s, c))
             continue;
         int ok = e && e->n_prep ? code_list_has(e->prep, e->n_prep, p) : code_in_list(p, DEFAULT_PREPS);
         if (ok)
@@ -221,7 +256,7 @@ static void keep_actor(dyad_coder *c, code_actor *m, const code_actor *a)
     m->head = -1;
 }
 
-static void remember_pair(sent *s, const code_actor *a, const code_actor *b)
+static void remember_pair(sent *s, const code_actor *a, const code_actor *b, int mode)
 {
     dyad_coder *c = s->coder;
     if (!c || !a || !b || !*a->country || !*b->country)
@@ -230,6 +265,135 @@ static void remember_pair(sent *s, const code_actor *a, const code_actor *b)
     keep_actor(c, &p->a, a);
     keep_actor(c, &p->b, b);
     p->b.how = p->a.how = "counterpart in the story";
+    p->mode = mode;
+    p->sentence = s->sentence;
+}
+
+/* A free actor slot after the words (fan-outs, remembered actors), or -1. */
+static int new_slot(sent *s)
+{
+    if (s->n_extra >= CODE_EXTRA)
+        return -1;
+    int slot = s->n + CODE_LAST + s->n_extra++;
+    memset(&s->act[slot], 0, sizeof s->act[slot]);
+    s->done[slot] = 1;
+    return slot;
+}
+
+static int slot_from(sent *s, const code_actor *a, const char *how)
+{
+    int k = new_slot(s);
+    if (k < 0)
+        return -1;
+    s->act[k] = *a;
+    s->act[k].head = -1;
+    if (how)
+        s->act[k].how = how;
+    return k;
+}
+
+/* "the two sides", "both countries", "the countries' negotiators": the two
+ * countries of the latest asserted dyadic event of this sentence, else of
+ * the story (two different countries).  Returns 1 and the pair. */
+static const char *const PAIR_NOUNS[] = {"side", "country", "nation", "government",
+    "neighbor", "neighbour", "rival", "adversary", NULL};
+
+static int pair_words(const sent *s, int h)
+{
+    const dyad_word *w = &s->w[h];
+    if (w->upos != DYAD_UPOS_NOUN || !code_in_list(s->lemma[h], PAIR_NOUNS) ||
+        s->fold[h][strlen(s->fold[h]) - 1] != 's')
+        return 0;
+    int det = -1, two = 0;
+    for (int c = s->first_child[h]; c >= 0; c = s->next_sib[c]) {
+        if (code_rel_is(&s->w[c], "det") || code_rel_is(&s->w[c], "det:predet"))
+            det = c;
+        if (code_rel_is(&s->w[c], "nummod"))
+            two = !strcmp(s->lemma[c], "two") || !strcmp(s->fold[c], "2") ? 1 : -1;
+        if (code_rel_is(&s->w[c], "amod") || code_rel_is(&s->w[c], "compound") ||
+            code_rel_is(&s->w[c], "nmod"))
+            return 0;   /* "the Baltic countries", "countries in the region" */
+    }
+    if (two < 0 || det < 0)
+        return 0;
+    return !strcmp(s->lemma[det], "both") || (!strcmp(s->lemma[det], "the"));
+}
+
+static int find_pair(const sent *s, code_actor *a, code_actor *b)
+{
+    for (size_t i = s->n_ev; i > 0; i--) {
+        const dyad_event *e = &s->ev[i - 1];
+        if (e->mode != DYAD_MODE_ASSERTED || !*e->source.country || !*e->target.country ||
+            !strcmp(e->source.country, e->target.country))
+            continue;
+        const dyad_event_actor *x[2] = {&e->source, &e->target};
+        code_actor *y[2] = {a, b};
+        for (int k = 0; k < 2; k++) {
+            memset(y[k], 0, sizeof *y[k]);
+            snprintf(y[k]->code, sizeof y[k]->code, "%s", x[k]->country);
+            y[k]->country = x[k]->country;
+            y[k]->name = x[k]->name;
+            y[k]->text = x[k]->text;
+            y[k]->src = "";
+            y[k]->kind = DA_COUNTRY;
+        }
+        return 1;
+    }
+    const dyad_coder *c = s->coder;
+    if (!c)
+        return 0;
+    size_t lo = c->n_pairs > CODE_PAIRS ? c->n_pairs - CODE_PAIRS : 0;
+    for (size_t i = c->n_pairs; i > lo; i--) {
+        const struct code_pair *p = &c->pairs[(i - 1) % CODE_PAIRS];
+        if (p->sentence + 1 < s->sentence)
+            break;   /* only the sentence before: further back is guesswork */
+        if (p->mode != DYAD_MODE_ASSERTED || !strcmp(p->a.country, p->b.country))
+            continue;
+        *a = p->a;
+        *b = p->b;
+        snprintf(a->code, sizeof a->code, "%s", p->a.country);
+        snprintf(b->code, sizeof b->code, "%s", p->b.country);
+        a->kind = b->kind = DA_COUNTRY;
+        return 1;
+    }
+    return 0;
+}
+
+/* The pair behind word (a pair noun, or an agent of one: "the countries'
+ * negotiators"), as two actor slots. */
+static int pair_fanout(sent *s, int word, int *out, int n, int max)
+{
+    int pw = pair_words(s, word) ? word : -1;
+    const dict_actor *ag = NULL;
+    if (pw < 0) {
+        ag = code_hit_kind(s, word, K(DA_AGENT));
+        if (!ag)
+            return n;
+        for (int c = s->first_child[word]; c >= 0 && pw < 0; c = s->next_sib[c])
+            if ((code_rel_is(&s->w[c], "nmod:poss") ||
+                 (code_rel_is(&s->w[c], "nmod") && code_prep_of(s, c) &&
+                  !strcmp(code_prep_of(s, c), "of"))) && pair_words(s, c))
+                pw = c;
+        if (pw < 0)
+            return n;
+    }
+    code_actor p[2];
+    if (!find_pair(s, &p[0], &p[1]))
+        return n;
+    for (int k = 0; k < 2 && n < max; k++) {
+        if (ag && *ag->code)
+            snprintf(p[k].code, sizeof p[k].code, "%s%s", p[k].country, ag->code);
+        char t[96];
+        snprintf(t, sizeof t, "%.*s (%s)", (int)s->w[word].len, s->w[word].form, p[k].country);
+        p[k].text = dyad_arena_strdup(s->a, t);
+        p[k].how = "pair description";
+        p[k].src = ag ? ag->src : "";
+        int slot = slot_from(s, &p[k], NULL);
+        if (slot < 0)
+            break;
+        out[n++] = slot;
+    }
+    return n;
 }
 
 /* The actor the source last dealt with ("China would not make
@@ -247,10 +411,31 @@ static const code_actor *counterpart(const sent *s, const code_actor *src)
         if (!strcmp(p->b.country, src->country) && strcmp(p->a.country, src->country))
             return &p->a;
     }
-    return NULL;
+    /* no dealings of its own yet: the side the story's events have most
+     * often been done to (what the story is about) */
+    const code_actor *best = NULL;
+    int best_n = 0;
+    for (size_t i = c->n_pairs; i > lo; i--) {
+        const struct code_pair *p = &c->pairs[(i - 1) % CODE_PAIRS];
+        if (p->mode != DYAD_MODE_ASSERTED || !strcmp(p->b.country, src->country) ||
+            !strcmp(p->a.country, p->b.country) || p->sentence + 5 < s->sentence)
+            continue;
+        int k = 0;
+        for (size_t j = c->n_pairs; j > lo; j--) {
+            const struct code_pair *q = &c->pairs[(j - 1) % CODE_PAIRS];
+            k += q->mode == DYAD_MODE_ASSERTED && !strcmp(q->b.country, p->b.country) &&
+                 strcmp(q->a.country, q->b.country);
+        }
+        if (k > best_n) {
+            best_n = k;
+            best = &p->b;
+        }
+    }
+    return best;
 }
 
-static void remember_doers(sent *s, const int *srcs, int ns, int v, int objw)
+static void remember_doers(sent *s, const int *srcs, int ns, const int *tgts, int nt,
+                           const char *code, int v, int objw)
 {
     dyad_coder *c = s->coder;
     if (!c)
@@ -264,6 +449,11 @@ static void remember_doers(sent *s, const int *srcs, int ns, int v, int objw)
     snprintf(d->trig, sizeof d->trig, "%s", s->lemma[v]);
     if (objw >= 0)
         snprintf(d->obj, sizeof d->obj, "%s", s->lemma[objw]);
+    snprintf(d->code, sizeof d->code, "%s", code);
+    for (int i = 0; i < nt && d->nt < CODE_LAST; i++) {
+        keep_actor(c, &d->tgts[d->nt], &s->act[tgts[i]]);
+        d->tgts[d->nt++].how = "target of an earlier event";
+    }
     for (int i = 0; i < ns && d->n < CODE_LAST; i++) {
         code_actor *m = &d->doers[d->n++];
         *m = s->act[srcs[i]];
@@ -340,7 +530,7 @@ static int push_event(sent *s, const char *code, int src, int tgt, int mode,
             *ta->src ? " " : "", ta->src);
     e->evidence = dyad_arena_strdup(s->a, buf);
     if (ta && mode != DYAD_MODE_HISTORICAL)
-        remember_pair(s, sa, ta);
+        remember_pair(s, sa, ta, mode);
     return 0;
 }
 
@@ -402,17 +592,146 @@ static const char *third_place(sent *s, int v, const code_actor *a, const code_a
     return NULL;
 }
 
+/* "Canada and Brazil did the same", "followed suit", "did likewise": the
+ * main event of the latest sentence with one, with these sources. */
+static int same_again(sent *s, int v)
+{
+    const dyad_coder *c = s->coder;
+    if (!c || !c->prev.set || s->sentence - c->prev.sentence > 2)
+        return 0;
+    int hit = 0;
+    for (int k = s->first_child[v]; k >= 0; k = s->next_sib[k]) {
+        if (!strcmp(s->lemma[v], "do") && ((code_rel_eq(&s->w[k], "obj") && !strcmp(s->lemma[k], "same")) ||
+                                           (code_rel_is(&s->w[k], "advmod") && !strcmp(s->lemma[k], "likewise"))))
+            hit = 1;
+        if (!strcmp(s->lemma[v], "follow") && code_rel_eq(&s->w[k], "obj") && !strcmp(s->lemma[k], "suit"))
+            hit = 1;
+    }
+    if (!hit)
+        return 0;
+    frame f;
+    code_get_frame(s, v, &f);
+    int sj = f.subj >= 0 ? f.subj : code_inherited_subject(s, v, 0);
+    int srcs[8], ns = add_cands(s, sj, srcs, 0, 8);
+    int t = slot_from(s, &c->prev.tgt, "target of the event repeated");
+    if (!ns || t < 0)
+        return 0;
+    int xf = -1, mode = code_mode_of(s, v, &xf);
+    char evid[256];
+    snprintf(evid, sizeof evid, "repeats the event of sentence %u: %s(%s, %s)", c->prev.sentence,
+             s->lemma[v], word_str(s, v), word_str(s, sj));
+    char vb[96];
+    snprintf(vb, sizeof vb, "%.*s the same", (int)s->w[v].len, s->w[v].form);
+    const char *verb = dyad_arena_strdup(s->a, vb);
+    int made = 0;
+    for (int i = 0; i < ns; i++) {
+        if (!strcmp(s->act[srcs[i]].country, s->act[t].country))
+            continue;
+        if (push_event(s, c->prev.code, srcs[i], t, mode, verb, evid))
+            return -1;
+        made++;
+    }
+    return made ? made : 0;
+}
+
+/* The parties of this sentence's symmetric events ("agreed to end the
+ * fighting under a deal brokered by Russia"): the mediator's targets. */
+static int parties(sent *s, const int *srcs, int ns, int *out, int n, int max)
+{
+    for (size_t i = 0; i < s->n_ev && n < max; i++) {
+        const dyad_event *e = &s->ev[i];
+        if (e->mode != DYAD_MODE_ASSERTED || !*e->source.country || !*e->target.country)
+            continue;
+        int dup = 0;
+        for (int k = 0; k < n; k++)
+            if (!strcmp(s->act[out[k]].country, e->source.country))
+                dup = 1;
+        for (int k = 0; k < ns; k++)
+            if (!strcmp(s->act[srcs[k]].country, e->source.country))
+                dup = 1;
+        if (dup)
+            continue;
+        code_actor a;
+        memset(&a, 0, sizeof a);
+        snprintf(a.code, sizeof a.code, "%s", e->source.code);
+        a.country = e->source.country;
+        a.name = e->source.name;
+        a.text = e->source.text;
+        a.src = "";
+        a.kind = DA_COUNTRY;
+        int k = slot_from(s, &a, "party of the event mediated");
+        if (k < 0)
+            break;
+        out[n++] = k;
+    }
+    return n;
+}
+
+/* A judgement the speaker passes on someone ("Netanyahu said Iran had
+ * crossed a red line": ISR accuses IRN; "Liu said the talks had gone
+ * well": optimism towards the other side of the talks). */
+static int said_of(sent *s, int v, const dict_verb *e)
+{
+    int h = code_say_head(s, v);
+    if (h < 0)
+        return 0;
+    frame hf, f;
+    code_get_frame(s, h, &hf);
+    code_get_frame(s, v, &f);
+    int sp = hf.subj >= 0 ? hf.subj : code_inherited_subject(s, h, 0);
+    int srcs[8], ns = add_cands(s, sp, srcs, 0, 8);
+    if (!ns)
+        return 0;
+    int tgts[8], nt = add_cands(s, f.passive ? f.patient : f.subj, tgts, 0, 8);
+    const char *how = "said of the clause's subject";
+    if (!nt) {
+        const code_actor *cp = counterpart(s, &s->act[srcs[0]]);
+        int k = cp ? slot_from(s, cp, NULL) : -1;
+        if (k >= 0)
+            tgts[nt++] = k;
+        how = "said of the talks: counterpart";
+    }
+    if (!nt)
+        return 0;
+    int xf = -1, mode = code_mode_of(s, h, &xf);
+    if (code_own_negated(s, v))
+        return 0;   /* "said Iran had not crossed ..." is no accusation */
+    char evid[512];
+    snprintf(evid, sizeof evid, "%s [%s]; ccomp(%s, %s): %s", e->src, e->pattern, word_str(s, h),
+             word_str(s, v), how);
+    char vb[160];
+    snprintf(vb, sizeof vb, "%s ... %s", word_str(s, h), word_str(s, v));
+    const char *verb = dyad_arena_strdup(s->a, vb);
+    int made = 0;
+    for (int i = 0; i < ns; i++)
+        for (int j = 0; j < nt; j++) {
+            if (!strcmp(s->act[srcs[i]].country, s->act[tgts[j]].country))
+                continue;
+            if (push_event(s, e->code, srcs[i], tgts[j], mode, verb, evid))
+                return -1;
+            made++;
+        }
+    return made;
+}
+
 static int code_word(sent *s, int v, char *claimed)
 {
     const dyad_word *w = &s->w[v];
     int noun = w->upos == DYAD_UPOS_NOUN || w->upos == DYAD_UPOS_PROPN;
     if (!noun && w->upos != DYAD_UPOS_VERB)
         return 0;
-    if (noun && claimed[v])
+    if (claimed[v])
         return 0;
+    if (!noun) {
+        int r = same_again(s, v);
+        if (r)
+            return r;
+    }
     match m = code_best_entry(s, v, noun);
     if (!m.e)
         return 0;
+    if (m.e->flags & DV_SAY)
+        return said_of(s, v, m.e);
     const dict_verb *e = m.e;
     frame f;
     code_get_frame(s, v, &f);
@@ -450,16 +769,41 @@ static int code_word(sent *s, int v, char *claimed)
         /* a nominal event as the object of a support verb ("held talks
          * with", "imposed sanctions on"): the verb's subject is the source */
         int h = code_head_of(s, v);
+        const char *vp = code_prep_of(s, v);
+        /* "opened the summit with a sharp attack on Germany": through the
+         * object the with-phrase hangs on, to its verb */
+        if (!ns && h >= 0 && code_rel_is(w, "nmod") && vp && !strcmp(vp, "with") &&
+            (code_rel_eq(&s->w[h], "obj") || code_rel_is(&s->w[h], "obl")) &&
+            code_head_of(s, h) >= 0 && s->w[code_head_of(s, h)].upos == DYAD_UPOS_VERB) {
+            int sj = code_inherited_subject(s, code_head_of(s, h), 0);
+            ns = add_cands(s, sj, srcs, ns, 8);
+            if (ns)
+                cat(evid, sizeof evid, "; nmod:with(%s, %s) of the object, subject %s",
+                    word_str(s, h), word_str(s, v), word_str(s, sj));
+        }
+        /* "told Stoltenberg at a breakfast meeting", "said after talks
+         * with X": a meeting the clause takes place at */
+        int at_meeting = (e->flags & DV_SYM) && code_rel_is(w, "obl") && vp &&
+                         (!strcmp(vp, "at") || !strcmp(vp, "during") || !strcmp(vp, "after") ||
+                          !strcmp(vp, "in")) && !code_definite(s, v);
         if (!ns && h >= 0 && (code_rel_eq(w, "obj") || code_rel_eq(w, "nsubj:pass") ||
-                              (code_rel_is(w, "obl") && code_prep_of(s, v) &&
-                               !strcmp(code_prep_of(s, v), "with")))) {
+                              (code_rel_is(w, "obl") && vp && !strcmp(vp, "with")) ||
+                              at_meeting)) {
             int sj = code_inherited_subject(s, h, 0);
             ns = add_cands(s, sj, srcs, ns, 8);
             if (ns)
-                cat(evid, sizeof evid, "; obj(%s, %s) with subject %s", word_str(s, h),
-                    word_str(s, v), word_str(s, sj));
-            if (!nt)
+                cat(evid, sizeof evid, at_meeting ? "; obl(%s, %s) with subject %s" :
+                    "; obj(%s, %s) with subject %s", word_str(s, h), word_str(s, v), word_str(s, sj));
+            if (!nt && !at_meeting)
                 nt = pp_targets(s, h, e, tgts, nt, 8);
+            if (!nt && at_meeting && code_in_list(s->lemma[h], code_say)) {
+                /* the addressee of what was said there */
+                frame hf;
+                code_get_frame(s, h, &hf);
+                nt = add_cands(s, hf.iobj >= 0 ? hf.iobj : hf.obj, tgts, nt, 8);
+            }
+            if (at_meeting && !nt)
+                ns = 0;
         }
         if (!ns)
             return 0;
@@ -467,6 +811,10 @@ static int code_word(sent *s, int v, char *claimed)
         int sj = f.passive ? f.agent : f.subj;
         if (sj < 0)
             sj = code_inherited_subject(s, v, 0);
+        else if (!f.passive && code_rel_is(&s->w[v], "acl") && code_head_of(s, v) >= 0 &&
+                 (!strcmp(s->lemma[sj], "who") || !strcmp(s->lemma[sj], "which") ||
+                  !strcmp(s->lemma[sj], "that")))
+            sj = code_head_of(s, v);   /* "Trump, who ordered the increase" */
         if (f.passive && f.agent < 0) {
             sj = -1;
             /* "he wrote that sanctions would be imposed on X": the speaker
@@ -490,6 +838,56 @@ static int code_word(sent *s, int v, char *claimed)
             }
         }
         ns = add_cands(s, sj, srcs, ns, 8);
+        static const char *const DOC_NOUNS[] = {"declaration", "statement", "resolution",
+            "communique", "communiqué", "letter", "report", "decree", "motion", "bill", NULL};
+        if (!ns && sj >= 0 && s->w[sj].upos == DYAD_UPOS_NOUN && code_in_list(s->lemma[sj], DOC_NOUNS)) {
+            /* "approved a declaration that condemned": the document speaks
+             * for whoever issued it (its possessor, by-agent, or the
+             * subject of the verb that issued it) */
+            int who = code_child_rel_eq(s, sj, "nmod:poss");
+            for (int c = s->first_child[sj]; c >= 0 && who < 0; c = s->next_sib[c])
+                if (code_rel_is(&s->w[c], "nmod") && code_prep_of(s, c) &&
+                    (!strcmp(code_prep_of(s, c), "by") || !strcmp(code_prep_of(s, c), "from")))
+                    who = c;
+            if (who < 0 && code_rel_eq(&s->w[sj], "obj") && code_head_of(s, sj) >= 0)
+                who = code_inherited_subject(s, code_head_of(s, sj), 0);
+            if (who >= 0 && who != sj) {
+                ns = add_cands(s, who, srcs, ns, 8);
+                if (ns)
+                    cat(evid, sizeof evid, "; the %s of %s%s", word_str(s, sj), word_str(s, who), "");
+            }
+        }
+        if (sj >= 0 && sj == f.agent && ns)
+            /* "signed by Putin, Aliyev of Azerbaijan and Pashinyan" with the
+             * rest of the list hung on a punctuation mark: a parse error,
+             * read as the list it is */
+            for (int c = sj + 1; c < s->n && ns < 8; c++) {
+                int hc = code_head_of(s, c);
+                if (hc < 0 || s->w[hc].upos != DYAD_UPOS_PUNCT || s->w[c].upos != DYAD_UPOS_PROPN)
+                    continue;
+                int lo = c;
+                while (lo > 0 && (code_rel_is(&s->w[lo - 1], "nmod") || code_rel_is(&s->w[lo - 1], "compound") ||
+                                  code_rel_is(&s->w[lo - 1], "amod")) && code_head_of(s, lo - 1) >= lo - 1)
+                    lo--;
+                if (lo == 0 || strcmp(s->fold[lo - 1], ","))
+                    continue;
+                int tmp[8], k = add_cands(s, c, tmp, 0, 8);
+                for (int q = 0; q < k && ns < 8; q++)
+                    srcs[ns++] = tmp[q];
+            }
+        if (sj >= 0 && sj == f.subj)   /* "X, Y and Z asked" with Z parsed as a second subject */
+            for (int c = s->first_child[v]; c >= 0; c = s->next_sib[c])
+                if (c != sj && c >= s->dateline && code_rel_eq(&s->w[c], "nsubj") &&
+                    s->w[c].upos == DYAD_UPOS_PROPN) {
+                    int tmp[8], k = add_cands(s, c, tmp, 0, 8);
+                    for (int q = 0; q < k && ns < 8; q++) {
+                        int dup = 0;
+                        for (int r = 0; r < ns; r++)
+                            dup |= !strcmp(s->act[srcs[r]].code, s->act[tmp[q]].code);
+                        if (!dup)
+                            srcs[ns++] = tmp[q];
+                    }
+                }
         if (!ns && sj >= 0) {
             /* "Syrian air defenses fired": a subject named by its country */
             for (int c = s->first_child[sj]; c >= 0 && !ns; c = s->next_sib[c]) {
@@ -514,6 +912,10 @@ static int code_word(sent *s, int v, char *claimed)
         }
         if (!ns)
             return 0;
+        /* "ordered diplomats to leave": the leaving is part of the
+         * expulsion, not an event of its own (an intent's content is) */
+        if (e->to && f.xcomp >= 0 && f.xcomp > v && !code_in_list(s->lemma[v], code_intent_event))
+            claimed[f.xcomp] = 1;
         cat(evid, sizeof evid, "; %s(%s, %s)", f.passive ? "obl:agent" : "nsubj",
             word_str(s, v), word_str(s, sj));
         int ov = e->to && f.xcomp >= 0 ? f.xcomp : v;
@@ -606,6 +1008,27 @@ static int code_word(sent *s, int v, char *claimed)
             cat(evid, sizeof evid, "; obj(%s, %s) names an earlier event%s", word_str(s, v),
                 word_str(s, ob), "");
         }
+        if (!nt && ob >= 0 && s->coder && s->coder->n_done && r2 >= 14 &&
+            code_in_list(s->lemma[ob], EVENT_NOUNS) && code_definite(s, ob)) {
+            /* "Trump, who ordered the increase": the same event again, done
+             * to whom the earlier one was */
+            const struct code_done *d = NULL;
+            for (int k = s->coder->n_done - 1; k >= 0 && !d; k--)
+                if (!strncmp(s->coder->done[k].code, e->code, 2) && s->coder->done[k].nt)
+                    d = &s->coder->done[k];
+            for (int k = 0; d && k < d->nt && nt < 8; k++) {
+                int t = slot_from(s, &d->tgts[k], NULL);
+                if (t >= 0)
+                    tgts[nt++] = t;
+            }
+            if (d && nt)
+                cat(evid, sizeof evid, "; obj(%s, %s) names an earlier %s event", word_str(s, v),
+                    word_str(s, ob), d->code);
+        }
+        /* "a deal brokered by Russia": the mediator's targets are the
+         * parties of the sentence's other events */
+        if (!nt && !strncmp(e->code, "045", 3))
+            nt = parties(s, srcs, ns, tgts, nt, 8);
         if (!nt) {
             int cand[8], nc = 0;
             for (int c = s->first_child[ov]; c >= 0 && nc < 6; c = s->next_sib[c]) {
@@ -630,10 +1053,23 @@ static int code_word(sent *s, int v, char *claimed)
         }
         /* a verbal reaction with no named target: the one the source last
          * dealt with in this story */
-        if (!nt && (r2 == 2 || r2 == 3 || (r2 >= 10 && r2 <= 13) ||
+        /* replies (denying a charge, apologizing) and retaliation are aimed
+         * at the other side too */
+        static const char *const RETALIATE[] = {"countermeasure", "retaliation", "reprisal",
+            "counter-measure", NULL};
+        int reply = (!strncmp(e->code, "016", 3) && (m.objw >= 0 || g.obj < 0)) ||
+                    !strncmp(e->code, "055", 3) ||
+                    (ob >= 0 && code_in_list(s->lemma[ob], RETALIATE));
+        if (!nt && (r2 == 2 || r2 == 3 || (r2 >= 10 && r2 <= 13) || reply ||
                     (r2 >= 3 && r2 <= 8 && code_own_negated(s, v))) &&
-            !(e->flags & (DV_SELF | DV_SYM)) && ns == 1 && (m.objw >= 0 || m.ppw >= 0)) {
+            !(e->flags & (DV_SELF | DV_SYM)) && ns >= 1 && (m.objw >= 0 || m.ppw >= 0 || reply) &&
+            !(ob >= 0 && code_child_rel_eq(s, ob, "nmod:poss") >= 0 &&
+              s->w[code_child_rel_eq(s, ob, "nmod:poss")].upos == DYAD_UPOS_PRON)) {
+            /* (not "reaffirmed their commitment": their own) */
             const code_actor *cp = counterpart(s, &s->act[srcs[0]]);
+            for (int i = 0; cp && i < ns; i++)   /* not one of the sources' own side */
+                if (!strcmp(s->act[srcs[i]].country, cp->country))
+                    cp = NULL;
             if (cp) {
                 s->act[s->n + CODE_LAST - 1] = *cp;
                 s->done[s->n + CODE_LAST - 1] = 1;
@@ -682,9 +1118,16 @@ static int code_word(sent *s, int v, char *claimed)
             refusal = 1;
     }
     if (noun && mode == DYAD_MODE_ASSERTED && code_head_of(s, v) >= 0 &&
-        (code_rel_eq(w, "obj") || code_rel_eq(w, "nsubj:pass"))) {
+        (code_rel_eq(w, "obj") || code_rel_eq(w, "nsubj:pass") || code_rel_is(w, "obl"))) {
         int hx = -1;
-        mode = code_mode_of(s, code_head_of(s, v), &hx);
+        int hv = code_head_of(s, v);
+        mode = code_mode_of(s, hv, &hx);
+        /* "called for dialogue", "pressed for talks": asked for, not held */
+        static const char *const ASK_FOR[] = {"call", "ask", "appeal", "press", "push", "urge",
+            "demand", "plead", "lobby", "clamor", "wait", "hope", "prepare", NULL};
+        const char *p = code_prep_of(s, v);
+        if (code_rel_is(w, "obl") && p && !strcmp(p, "for") && code_in_list(s->lemma[hv], ASK_FOR))
+            mode = DYAD_MODE_HYPOTHETICAL;
     }
     int sym = (e->flags & DV_SYM) != 0;
     int made = 0;
@@ -725,7 +1168,11 @@ static int code_word(sent *s, int v, char *claimed)
         }
     }
 
-    /* symmetric verb with coordinated subjects and no target: every pair */
+    /* symmetric verb with coordinated subjects and no target: every pair
+     * (not "X and Y agreed to remove banks": what they agreed to do is
+     * the event, and the lexicon has no frame for it) */
+    if (!nt && sym && ns >= 2 && !noun && f.xcomp >= 0 && !e->to)
+        return 0;
     if (!nt && sym && ns >= 2) {
         for (int i = 0; i < ns; i++)
             for (int j = 0; j < ns; j++) {
@@ -776,8 +1223,8 @@ static int code_word(sent *s, int v, char *claimed)
     }
     {
         int r3 = (e->code[0] - '0') * 10 + (e->code[1] - '0');
-        if (made && r3 >= 15 && !noun)
-            remember_doers(s, srcs, ns, v, m.objw >= 0 ? m.objw : f.obj);
+        if (made && r3 >= 15 && !noun && mode != DYAD_MODE_HYPOTHETICAL && mode != DYAD_MODE_NEGATED)
+            remember_doers(s, srcs, ns, tgts, nt, e->code, v, m.objw >= 0 ? m.objw : f.obj);
     }
     /* the intent itself ("threatened to impose sanctions" → 1312) */
     if (made && xfrom >= 0 && !noun && code_in_list(s->lemma[xfrom], code_intent_event)) {
@@ -816,12 +1263,18 @@ static int code_word(sent *s, int v, char *claimed)
     /* "said Congress could impose sanctions": the statement is itself a
      * threat (or an intent) when what it announces is hypothetical */
     if (made && !noun && mode == DYAD_MODE_HYPOTHETICAL && xfrom < 0) {
-        int x = v, h = code_head_of(s, v), hops = 0;
+        int x = v, h = code_head_of(s, v), hops = 0, said_and = 0;
         while (h >= 0 && code_rel_eq(&s->w[x], "conj") && hops++ < 16) {
+            if (code_in_list(s->lemma[h], code_say) && f.subj < 0 && code_own_modal(s, v)) {
+                /* "said it regretted the increase and would take
+                 * countermeasures", the second verb hung on "said" */
+                said_and = 1;
+                break;
+            }
             x = h;
             h = code_head_of(s, x);
         }
-        if (h >= 0 && (code_rel_is(&s->w[x], "ccomp") || code_rel_is(&s->w[x], "parataxis")) &&
+        if (h >= 0 && (said_and || code_rel_is(&s->w[x], "ccomp") || code_rel_is(&s->w[x], "parataxis")) &&
             code_in_list(s->lemma[h], code_say)) {
             int root = (e->code[0] - '0') * 10 + (e->code[1] - '0');
             const char *ic = intent_code(root >= 10 ? "threaten" : "plan", e->code);
@@ -834,10 +1287,21 @@ static int code_word(sent *s, int v, char *claimed)
                 char vb2[300];
                 snprintf(vb2, sizeof vb2, "%s ... %s", word_str(s, h), verb);
                 const char *verb2 = dyad_arena_strdup(s->a, vb2);
-                for (int i = 0; i < ns; i++)
+                /* the one who said it makes the threat ("Liberman said it
+                 * will storm on them"), when the speaker is known */
+                frame hf;
+                code_get_frame(s, h, &hf);
+                int sp = hf.subj >= 0 ? hf.subj : code_inherited_subject(s, h, 0);
+                int sps[8], nsp = 0;
+                if (sp >= 0 && (s->w[sp].upos != DYAD_UPOS_PRON ||
+                                s->w[srcs[0] < s->n ? srcs[0] : sp].upos == DYAD_UPOS_PRON))
+                    nsp = add_cands(s, sp, sps, 0, 8);
+                const int *who = nsp ? sps : srcs;
+                int nwho = nsp ? nsp : ns;
+                for (int i = 0; i < nwho; i++)
                     for (int j = 0; j < nt; j++)
-                        if (strcmp(s->act[srcs[i]].code, s->act[tgts[j]].code) &&
-                            push_event(s, ic, srcs[i], tgts[j], gmode, verb2, ev2))
+                        if (strcmp(s->act[who[i]].code, s->act[tgts[j]].code) &&
+                            push_event(s, ic, who[i], tgts[j], gmode, verb2, ev2))
                             return -1;
             }
         }
@@ -921,6 +1385,26 @@ static int code_sentence(sent *s)
         if ((s->w[i].upos == DYAD_UPOS_NOUN || s->w[i].upos == DYAD_UPOS_PROPN) &&
             code_word(s, i, claimed) < 0)
             return DYAD_ENOMEM;
+    /* the main event of the sentence, for "did the same" later */
+    for (size_t i = 0; s->coder && i < s->n_ev; i++) {
+        const dyad_event *e = &s->ev[i];
+        if (e->mode != DYAD_MODE_ASSERTED || !*e->target.country)
+            continue;
+        struct code_prev *p = &s->coder->prev;
+        code_actor t;
+        memset(&t, 0, sizeof t);
+        snprintf(t.code, sizeof t.code, "%s", e->target.code);
+        t.country = e->target.country;
+        t.name = e->target.name;
+        t.text = e->target.text;
+        t.src = "";
+        t.kind = DA_COUNTRY;
+        keep_actor(s->coder, &p->tgt, &t);
+        snprintf(p->code, sizeof p->code, "%s", e->code);
+        p->sentence = s->sentence;
+        p->set = 1;
+        break;
+    }
     return 0;
 }
 

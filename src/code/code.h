@@ -17,6 +17,7 @@ typedef struct code_actor {
     int head;              /* word index, -1 when from memory only */
     uint32_t sentence;     /* (memory) sentence where it was named */
     int subject;           /* (memory) it was a subject there */
+    int group;             /* (memory) 1 + first conjunct of its coordination, 0 */
 } code_actor;
 
 #define CODE_MEMORY 64
@@ -35,13 +36,24 @@ struct dyad_coder {
     struct code_done {       /* material conflict events coded so far */
         code_actor doers[CODE_LAST];
         int n;
-        char trig[32], obj[32];
+        code_actor tgts[CODE_LAST];  /* whom it was done to */
+        int nt;
+        char trig[32], obj[32], code[8];
     } done[CODE_DONE];
     int n_done;
     struct code_pair {       /* the latest dyadic events: who faced whom */
         code_actor a, b;
+        int mode;
+        uint32_t sentence;
     } pairs[CODE_PAIRS];
     size_t n_pairs;
+    struct code_prev {       /* the main event of the latest sentence with one
+                              * ("did the same", "followed suit") */
+        char code[8];
+        code_actor tgt;
+        uint32_t sentence;
+        int set;
+    } prev;
 };
 
 
@@ -119,6 +131,8 @@ int code_list_has(const char **l, size_t n, const char *x);
 int code_mode_of(const sent *s, int v, int *xmode_from);
 int code_own_modal(const sent *s, int v);
 int code_own_negated(const sent *s, int v);
+int code_time_word(const sent *s, int c);
+int code_say_head(const sent *s, int v);
 const char *code_prep_of(const sent *s, int i);
 int code_rel_eq(const dyad_word *w, const char *r);
 int code_rel_is(const dyad_word *w, const char *r);

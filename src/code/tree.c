@@ -78,6 +78,19 @@ static int year_of(const sent *s, int i)
     return y >= 1900 && y <= 2100 ? y : 0;
 }
 
+static int month_of(const char *f);
+
+/* a date or time of day ("on Saturday", "in March", "on Friday morning") */
+int code_time_word(const sent *s, int c)
+{
+    static const char *const T[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
+        "saturday", "sunday", "morning", "afternoon", "evening", "night", "day", "week",
+        "month", "year", "weekend", "today", "tomorrow", "yesterday", "time", "hour",
+        "minute", "decade", "century", "date", NULL};
+    return code_in_list(s->fold[c], T) || code_in_list(s->lemma[c], T) || year_of(s, c) ||
+           month_of(s->fold[c]);
+}
+
 /* ---- frames */
 
 void code_get_frame(const sent *s, int v, frame *f)
@@ -97,8 +110,20 @@ void code_get_frame(const sent *s, int v, frame *f)
         else if (code_rel_eq(w, "xcomp") && f->xcomp < 0) f->xcomp = c;
         else if (code_rel_eq(w, "obl:agent")) f->agent = c;
     }
+    /* "a deal brokered by Russia": a participle with a by-agent */
+    if (!f->passive && f->agent >= 0 && f->subj < 0 && code_rel_is(&s->w[v], "acl") &&
+        s->w[v].xpos && !strcmp(s->w[v].xpos, "VBN"))
+        f->passive = 1;
     if (f->subj < 0 && dl_subj >= 0)
         f->subj = dl_subj;  /* add_cands reads through it to its appositions */
+    /* "ordered 60 diplomats out", "shot down" with the particle parsed as
+     * an adverb after the verb */
+    if (f->prt < 0 && s->w[v].upos == DYAD_UPOS_VERB)
+        for (int c = s->first_child[v]; c >= 0 && f->prt < 0; c = s->next_sib[c])
+            if (c > v && code_rel_is(&s->w[c], "advmod") &&
+                (!strcmp(s->lemma[c], "out") || !strcmp(s->lemma[c], "off") ||
+                 !strcmp(s->lemma[c], "down") || !strcmp(s->lemma[c], "back")))
+                f->prt = c;
     /* "urged Israel to show restraint" parsed as an infinitival advcl */
     if (f->xcomp < 0)
         for (int c = s->first_child[v]; c >= 0 && f->xcomp < 0; c = s->next_sib[c])
@@ -135,10 +160,19 @@ int code_inherited_subject(const sent *s, int v, int depth)
     int h = code_head_of(s, v);
     if (h < 0)
         return -1;
-    if (code_rel_eq(&s->w[v], "xcomp") || code_rel_eq(&s->w[v], "conj")) {
+    /* "ordering diplomats to leave" parsed as an infinitival advcl */
+    int mk = code_rel_is(&s->w[v], "advcl") ? code_child_rel_eq(s, v, "mark") : -1;
+    int to_advcl = mk >= 0 && !strcmp(s->lemma[mk], "to") && v > h;
+    if (to_advcl) {
+        frame g;
+        code_get_frame(s, h, &g);
+        if (g.obj < 0 || g.obj > v)
+            to_advcl = 0;
+    }
+    if (code_rel_eq(&s->w[v], "xcomp") || code_rel_eq(&s->w[v], "conj") || to_advcl) {
         if (f.passive)
             return -1;
-        if (code_rel_eq(&s->w[v], "xcomp")) {
+        if (code_rel_eq(&s->w[v], "xcomp") || to_advcl) {
             /* object control: "urged Russia to withdraw" */
             frame g;
             code_get_frame(s, h, &g);
@@ -287,6 +321,21 @@ static int transparent(const sent *s, int o)
     return o;
 }
 
+/* The speech verb v's clause is the content of ("said Iran had crossed"),
+ * or -1. */
+int code_say_head(const sent *s, int v)
+{
+    int x = v, h = code_head_of(s, v), hops = 0;
+    while (h >= 0 && code_rel_eq(&s->w[x], "conj") && hops++ < 16) {
+        x = h;
+        h = code_head_of(s, x);
+    }
+    if (h >= 0 && (code_rel_is(&s->w[x], "ccomp") || code_rel_is(&s->w[x], "parataxis")) &&
+        code_in_list(s->lemma[h], code_say))
+        return h;
+    return -1;
+}
+
 match code_best_entry(const sent *s, int v, int noun)
 {
     match best = {NULL, -1000, -1, -1};
@@ -303,6 +352,10 @@ match code_best_entry(const sent *s, int v, int noun)
     frame f;
     code_get_frame(s, v, &f);
     const char *prt = f.prt >= 0 ? s->lemma[f.prt] : NULL;
+    const char *vp = noun ? code_prep_of(s, v) : NULL;
+    int placed = noun && code_rel_is(&s->w[v], "obl") && vp &&
+                 (!strcmp(vp, "at") || !strcmp(vp, "during") || !strcmp(vp, "after") ||
+                  !strcmp(vp, "in"));
     for (int32_t nx; i >= 0; i = nx) {
         nx = s->d->verbs[i].next;
         if (nx < 0 && form >= 0) {
@@ -311,6 +364,8 @@ match code_best_entry(const sent *s, int v, int noun)
         }
         const dict_verb *e = &s->d->verbs[i];
         if (!!(e->flags & DV_NOUN) != noun)
+            continue;
+        if ((e->flags & DV_SAY) && (noun || code_say_head(s, v) < 0))
             continue;
         int score = 1, objw = -1, ppw = -1;
         if (e->prt) {
@@ -379,6 +434,8 @@ match code_best_entry(const sent *s, int v, int noun)
                     if (!code_rel_is(&s->w[c], "obl") && !code_rel_is(&s->w[c], "nmod"))
                         continue;
                     const char *p = code_prep_of(s, c);
+                    if (code_time_word(s, c))
+                        continue;   /* "agreed on Saturday" */
                     if (p && (code_list_has(e->prep, e->n_prep, p) ||
                               (noun && (e->flags & DV_SYM) && !strcmp(p, "between"))))
                         found = 1;
@@ -386,8 +443,9 @@ match code_best_entry(const sent *s, int v, int noun)
             }
             if (!found && f.prt >= 0 && code_list_has(e->prep, e->n_prep, s->lemma[f.prt]))
                 found = 1;   /* "call on" parsed as a particle */
-            if (!found && noun)
-                continue;   /* a nominal event needs its phrase */
+            if (!found && noun && !((e->flags & DV_SYM) && placed))
+                continue;   /* a nominal event needs its phrase (a meeting
+                             * something happened at has its clause) */
             score += found ? 2 : -1;
         }
         if (strcmp(e->lemma, s->lemma[v]))
@@ -406,7 +464,7 @@ match code_best_entry(const sent *s, int v, int noun)
 
 static const char *const NEG[] = {"not", "never", "n't", "no", NULL};
 static const char *const MODAL[] = {"may", "might", "could", "would", "should", "must",
-                                    "'d", NULL};
+                                    "'d", "will", "shall", "'ll", "wo", NULL};
 /* governors that make what they govern hypothetical */
 static const char *const INTENT[] = {"threaten", "plan", "want", "seek", "intend", "hope",
     "aim", "propose", "offer", "promise", "vow", "pledge", "expect", "consider",
@@ -473,6 +531,31 @@ static int past_time_word(const sent *s, int c)
     return 0;
 }
 
+/* a verb in a past tense ("met", "had met") */
+static int past_tense(const sent *s, int v)
+{
+    if (s->w[v].xpos && !strcmp(s->w[v].xpos, "VBD"))
+        return 1;
+    for (int c = s->first_child[v]; c >= 0; c = s->next_sib[c])
+        if (code_rel_is(&s->w[c], "aux") && (!strcmp(s->fold[c], "had") || !strcmp(s->fold[c], "did") ||
+                                             !strcmp(s->fold[c], "was") || !strcmp(s->fold[c], "were")))
+            return 1;
+    return 0;
+}
+
+/* "met in December" in a May article: last December */
+static int later_month_past(const sent *s, int v, int c)
+{
+    int mon = month_of(s->fold[c]);
+    int now_m = (s->date / 100) % 100;
+    if (!mon || !now_m || mon <= now_m || s->w[c].upos != DYAD_UPOS_PROPN)
+        return 0;
+    for (int g = s->first_child[c]; g >= 0; g = s->next_sib[g])
+        if (year_of(s, g) || s->w[g].upos == DYAD_UPOS_NUM)
+            return 0;   /* "December 2019", "Dec. 3": judged elsewhere */
+    return past_tense(s, v);
+}
+
 static int past_year(const sent *s, int v)
 {
     int now = s->date / 10000;
@@ -480,8 +563,20 @@ static int past_year(const sent *s, int v)
         return 0;
     for (int c = s->first_child[v]; c >= 0; c = s->next_sib[c])
         if ((code_rel_is(&s->w[c], "obl") || code_rel_is(&s->w[c], "advmod") || code_rel_is(&s->w[c], "nmod")) &&
-            past_time_word(s, c))
+            (past_time_word(s, c) || later_month_past(s, v, c)))
             return 1;
+    /* "imposed sanctions on X in September", the date hung on the object */
+    for (int o = s->first_child[v]; o >= 0; o = s->next_sib[o]) {
+        if (!code_rel_eq(&s->w[o], "obj"))
+            continue;
+        for (int c = s->first_child[o]; c >= 0; c = s->next_sib[c]) {
+            const char *p = code_rel_is(&s->w[c], "nmod") ? code_prep_of(s, c) : NULL;
+            if (p && !strcmp(p, "in") && past_tense(s, v) &&
+                (past_time_word(s, c) || later_month_past(s, v, c) ||
+                 (year_of(s, c) && year_of(s, c) < now)))
+                return 1;
+        }
+    }
     for (int c = s->first_child[v]; c >= 0; c = s->next_sib[c]) {
         const dyad_word *w = &s->w[c];
         int y = year_of(s, c);

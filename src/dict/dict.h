@@ -51,7 +51,10 @@ enum dict_verb_flags {
     DV_NOUN = 1,  /* nominal trigger ("summit", "sanctions") */
     DV_SYM = 2,   /* symmetric: code both directions (meet, talk) */
     DV_SELF = 4,  /* needs no target (protest, mobilize) */
-    DV_COMPOUND = 8 /* (PETRARCH "%") the subject is coordinated */
+    DV_COMPOUND = 8, /* (PETRARCH "%") the subject is coordinated */
+    DV_SAY = 16     /* said of someone: the speaker of the governing speech
+                     * verb does it to the clause's subject ("said Iran had
+                     * crossed a red line") */
 };
 
 typedef struct dict_verb {

@@ -399,6 +399,7 @@ static int load_verb_line(loader *L, char *line)
             for (int j = 0; j < nfl; j++) {
                 if (!strcmp(fl[j], "sym")) v.flags |= DV_SYM;
                 else if (!strcmp(fl[j], "self")) v.flags |= DV_SELF;
+                else if (!strcmp(fl[j], "say")) v.flags |= DV_SAY;
                 else if (!strncmp(fl[j], "third=", 6)) {
                     v.third_code = dict_strdup(L->d, fl[j] + 6);
                     if (!dict_code_find(L->d, v.third_code))

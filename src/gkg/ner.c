@@ -12,12 +12,16 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+_Static_assert(sizeof(ner_entry) == 16, "ner_entry is 16 bytes on disk");
+
 struct dyad_ner {
     void *map;
     size_t map_len;
     const float *w;
     uint32_t bits;
     uint32_t flags;
+    const ner_entry *tab;
+    uint32_t tbits;
 };
 
 uint64_t ner_hash(const void *s, size_t n, uint64_t h)
@@ -54,16 +58,104 @@ static uint64_t fh2(unsigned id, const char *a, size_t na, const char *b, size_t
     return h;
 }
 
-#define WMAX 48
+#define WMAX NER_WMAX
 
-static size_t lower(const ner_tok *t, char *buf)
+size_t ner_lower(const char *s, size_t n, char *buf)
 {
-    size_t n = t->n < WMAX ? t->n : WMAX;
+    if (n > WMAX)
+        n = WMAX;
     for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)t->s[i];
+        unsigned char c = (unsigned char)s[i];
         buf[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
     }
     return n;
+}
+
+static size_t lower(const ner_tok *t, char *buf)
+{
+    return ner_lower(t->s, t->n, buf);
+}
+
+static uint64_t mix(uint64_t h)
+{
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdull;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ull;
+    h ^= h >> 33;
+    return h ? h : 1;
+}
+
+uint64_t ner_word_key(const char *s, size_t n)
+{
+    char b[WMAX];
+    size_t m = ner_lower(s, n, b);
+    return mix(ner_hash(b, m, NER_HASH_SEED ^ 200u));
+}
+
+uint64_t ner_phrase_next(uint64_t state, const char *s, size_t n)
+{
+    char b[WMAX];
+    size_t m = ner_lower(s, n, b);
+    state = ner_hash(b, m, state);
+    return ner_hash(" ", 1, state);
+}
+
+uint64_t ner_phrase_key(uint64_t state)
+{
+    return mix(state ^ 0x9e3779b97f4a7c15ull);
+}
+
+const ner_entry *ner_table_find(const ner_entry *tab, uint32_t tbits, uint64_t key)
+{
+    if (!tab || !tbits)
+        return NULL;
+    size_t mask = ((size_t)1 << tbits) - 1;
+    for (size_t s = (size_t)key & mask, p = 0; p <= mask; s = (s + 1) & mask, p++) {
+        if (tab[s].key == key)
+            return &tab[s];
+        if (!tab[s].key)
+            return NULL;
+    }
+    return NULL;
+}
+
+void ner_table_marks(const ner_entry *tab, uint32_t tbits, ner_tok *t, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        const ner_entry *e = ner_table_find(tab, tbits, ner_word_key(t[i].s, t[i].n));
+        t[i].c0 = e ? e->c0 : 0;
+        t[i].c1 = e ? e->c1 : 0;
+        t[i].lcr = e ? e->lcr : 0;
+        t[i].geo = 0;
+    }
+    if (!tab)
+        return;
+    /* places: longest phrase first, left to right */
+    for (size_t i = 0; i < n;) {
+        uint64_t st = NER_PHRASE_START;
+        size_t best = 0;
+        int cls = 0;
+        for (size_t j = i; j < n && j < i + NER_PHRASE_MAX; j++) {
+            st = ner_phrase_next(st, t[j].s, t[j].n);
+            const ner_entry *e;
+            if (j == i)
+                e = ner_table_find(tab, tbits, ner_word_key(t[j].s, t[j].n));
+            else
+                e = ner_table_find(tab, tbits, ner_phrase_key(st));
+            if (e && e->geo) {
+                best = j + 1 - i;
+                cls = e->geo;
+            }
+        }
+        if (!best) {
+            i++;
+            continue;
+        }
+        for (size_t j = 0; j < best; j++)
+            t[i + j].geo = (uint8_t)(cls * 2 + (j > 0));
+        i += best;
+    }
 }
 
 /* Xxxx-style shape: runs longer than 3 are cut (long=1) or all runs
@@ -210,6 +302,61 @@ size_t ner_features(const ner_tok *t, size_t n, size_t i, uint64_t *out)
         size_t an = lower(&t[i - 1], a), bn = lower(&t[i + 1], b);
         out[k++] = fh2(58, a, an, b, bn);
     }
+    /* word table: how often the word is written in lower case elsewhere */
+    {
+        char lb = (char)('0' + (t[i].lcr & 7)), fb = (char)('0' + (t[i].lcr >> 3));
+        char lf[3] = {lb, first, pc}, lfb[2] = {lb, fb};
+        out[k++] = fh2(80, &lb, 1, ssh, sshn);
+        out[k++] = fh(81, lf, 3);
+        out[k++] = fh2(82, lfb, 2, ssh, sshn);
+        char nl[3] = {i > 0 ? (char)('0' + (t[i - 1].lcr & 7)) : '<', lb,
+                      i + 1 < n ? (char)('0' + (t[i + 1].lcr & 7)) : '>'};
+        out[k++] = fh(83, nl, 2);
+        out[k++] = fh(84, nl + 1, 2);
+    }
+    /* distributional clusters */
+    {
+        unsigned char c1[2] = {(unsigned char)t[i].c1, (unsigned char)(t[i].c1 >> 8)};
+        out[k++] = fh(85, (const char *)c1, 2);
+        out[k++] = fh2(86, (const char *)c1, 2, ssh, sshn);
+        char cc[5];
+        for (int d = -2; d <= 2; d++) {
+            long j = (long)i + d;
+            cc[d + 2] = j < 0 ? (char)250 : j >= (long)n ? (char)251 : (char)t[j].c0;
+            out[k++] = fh(87 + (unsigned)(d + 2), &cc[d + 2], 1);
+        }
+        out[k++] = fh(92, cc + 1, 2);
+        out[k++] = fh(93, cc + 2, 2);
+        out[k++] = fh2(94, cc + 2, 1, ssh, sshn);
+        for (int d = -1; d <= 1; d += 2) {
+            long j = (long)i + d;
+            uint16_t v = j < 0 ? 65534 : j >= (long)n ? 65535 : t[j].c1;
+            unsigned char b2[2] = {(unsigned char)v, (unsigned char)(v >> 8)};
+            out[k++] = fh(95 + (unsigned)(d + 1), (const char *)b2, 2);
+        }
+    }
+    /* places */
+    {
+        char g3[3] = {(char)('a' + t[i].geo), i > 0 ? (char)('a' + t[i - 1].geo) : '<',
+                      i + 1 < n ? (char)('a' + t[i + 1].geo) : '>'};
+        char lb = (char)('0' + (t[i].lcr & 7));
+        out[k++] = fh(100, g3, 1);
+        out[k++] = fh2(101, g3, 1, ssh, sshn);
+        out[k++] = fh2(102, g3, 1, &lb, 1);
+        out[k++] = fh(103, g3, 3);
+    }
+    /* runs of capitalised words: position and length */
+    if (is_cap(&t[i])) {
+        size_t b = i, e = i + 1;
+        while (b > 0 && is_cap(&t[b - 1]))
+            b--;
+        while (e < n && is_cap(&t[e]))
+            e++;
+        char r[3] = {(char)('0' + (i - b < 3 ? i - b : 3)), (char)('0' + (e - i < 4 ? e - i : 4)),
+                     (char)(b == 0 ? '1' : '0')};
+        out[k++] = fh(104, r, 3);
+        out[k++] = fh2(105, r, 2, ssh, sshn);
+    }
     return k;
 }
 
@@ -220,10 +367,9 @@ size_t ner_tag_features(const ner_tok *t, size_t n, size_t i, int p1, int p2,
     char w[WMAX + 2], sh[WMAX];
     size_t wn = lower(&t[i], w);
     size_t shn = shape(&t[i], sh, 0);
-    char a = (char)('A' + p1), b = (char)('A' + p2);
-    char ab[2] = {a, b};
+    (void)p2;
+    char a = (char)('A' + p1);
     out[k++] = fh(60, &a, 1);
-    out[k++] = fh(61, ab, 2);
     out[k++] = fh2(62, &a, 1, w, wn);
     out[k++] = fh2(63, &a, 1, sh, shn);
     char g = (char)('a' + t[i].gaz);
@@ -248,34 +394,89 @@ int ner_tag_type(int tag)
     }
 }
 
+static void add_rows(const float *w, uint64_t mask, const uint64_t *f, size_t k, float *sc)
+{
+    for (size_t j = 0; j < k; j++)
+        __builtin_prefetch(w + (f[j] & mask) * NER_STRIDE);
+    for (size_t j = 0; j < k; j++) {
+        const float *row = w + (f[j] & mask) * NER_STRIDE;
+        for (int c = 0; c < NER_STRIDE; c++)
+            sc[c] += row[c];
+    }
+}
+
+/* Viterbi over the BIO tags: static features of each token plus the
+ * features of the previous tag (ner_tag_features, first order); I-X only
+ * after B-X or I-X. */
+#define NER_VSTACK 256
+size_t ner_domain(uint64_t *f, size_t k, unsigned dom)
+{
+    if (!dom)
+        return k;
+    uint64_t salt = mix(0x632be59bd9b4e019ull * (dom + 1));
+    for (size_t j = 0; j < k; j++)
+        f[k + j] = mix(f[j] ^ salt);
+    return 2 * k;
+}
+
 void ner_decode(const float *w, uint32_t bits, const ner_tok *t, size_t n,
                 uint8_t *tags)
 {
-    uint64_t f[NER_MAX_FEATS];
+    ner_decode_dom(w, bits, t, n, tags, 0);
+}
+
+void ner_decode_dom(const float *w, uint32_t bits, const ner_tok *t, size_t n,
+                    uint8_t *tags, unsigned dom)
+{
+    uint64_t f[2 * NER_MAX_FEATS];
     uint64_t mask = ((uint64_t)1 << bits) - 1;
-    int p1 = NER_NTAGS, p2 = NER_NTAGS; /* start symbols */
-    for (size_t i = 0; i < n; i++) {
-        float sc[NER_STRIDE] = {0};
-        size_t k = ner_features(t, n, i, f);
-        k += ner_tag_features(t, n, i, p1, p2, f + k);
-        for (size_t j = 0; j < k; j++)
-            __builtin_prefetch(w + (f[j] & mask) * NER_STRIDE);
-        for (size_t j = 0; j < k; j++) {
-            const float *row = w + (f[j] & mask) * NER_STRIDE;
-            for (int c = 0; c < NER_STRIDE; c++)
-                sc[c] += row[c];
-        }
-        int best = NER_O;
-        float bs = -1e30f;
-        for (int c = 0; c < NER_NTAGS; c++)
-            if (ner_allowed(p1 == NER_NTAGS ? NER_O : p1, c) && sc[c] > bs) {
-                bs = sc[c];
-                best = c;
-            }
-        tags[i] = (uint8_t)best;
-        p2 = p1;
-        p1 = best;
+    uint8_t bpst[NER_VSTACK * NER_NTAGS];
+    uint8_t *bp = n <= NER_VSTACK ? bpst : malloc(n * NER_NTAGS);
+    if (!bp) {
+        for (size_t i = 0; i < n; i++)
+            tags[i] = NER_O;
+        return;
     }
+    float delta[NER_NTAGS], nd[NER_NTAGS];
+    for (size_t i = 0; i < n; i++) {
+        float em[NER_STRIDE] = {0};
+        size_t k = ner_domain(f, ner_features(t, n, i, f), dom);
+        add_rows(w, mask, f, k, em);
+        int np = i ? NER_NTAGS : 1;
+        for (int c = 0; c < NER_NTAGS; c++)
+            nd[c] = -1e30f;
+        for (int p = 0; p < np; p++) {
+            int pt = i ? p : NER_NTAGS; /* start symbol */
+            if (i && delta[p] <= -1e29f)
+                continue;
+            float sc[NER_STRIDE] = {0};
+            size_t kt = ner_domain(f, ner_tag_features(t, n, i, pt, 0, f), dom);
+            add_rows(w, mask, f, kt, sc);
+            float base = i ? delta[p] : 0;
+            for (int c = 0; c < NER_NTAGS; c++) {
+                if (!ner_allowed(i ? p : NER_O, c))
+                    continue;
+                float v = base + sc[c] + em[c];
+                if (v > nd[c]) {
+                    nd[c] = v;
+                    bp[i * NER_NTAGS + (size_t)c] = (uint8_t)p;
+                }
+            }
+        }
+        memcpy(delta, nd, sizeof delta);
+    }
+    if (n) {
+        int best = 0;
+        for (int c = 1; c < NER_NTAGS; c++)
+            if (delta[c] > delta[best])
+                best = c;
+        for (size_t i = n; i-- > 0;) {
+            tags[i] = (uint8_t)best;
+            best = bp[i * NER_NTAGS + (size_t)best];
+        }
+    }
+    if (bp != bpst)
+        free(bp);
 }
 
 static int gaz_class(int kind)
@@ -335,6 +536,13 @@ void ner_gazetteer(const dyad_dict *d, dyad_arena *a, ner_tok *t, size_t n)
     }
 }
 
+const ner_entry *ner_table(const dyad_ner *m, uint32_t *tbits)
+{
+    if (tbits)
+        *tbits = m ? m->tbits : 0;
+    return m ? m->tab : NULL;
+}
+
 const float *ner_weights(const dyad_ner *m, uint32_t *bits)
 {
     if (bits)
@@ -391,10 +599,11 @@ int dyad_ner_load(const char *dir, dyad_ner **out, dyad_error *err)
         return dyad_error_set(err, DYAD_EMODEL, path, -1, "cannot map model: %s",
                               strerror(errno));
     const unsigned char *p = map;
-    uint32_t bits = rd32(p + 12), ntags = rd32(p + 16);
+    uint32_t bits = rd32(p + 12), ntags = rd32(p + 16), tbits = rd32(p + 24);
     if (memcmp(p, NER_MAGIC, 8) != 0 || rd32(p + 8) != NER_VERSION ||
-        ntags != NER_NTAGS || bits < 8 || bits > 26 ||
-        (size_t)sb.st_size != NER_HEADER + ((size_t)1 << bits) * NER_STRIDE * 4) {
+        ntags != NER_NTAGS || bits < 8 || bits > 26 || tbits > 26 ||
+        (size_t)sb.st_size != NER_HEADER + ((size_t)1 << bits) * NER_STRIDE * 4 +
+                                  (tbits ? ((size_t)1 << tbits) * sizeof(ner_entry) : 0)) {
         munmap(map, (size_t)sb.st_size);
         return dyad_error_set(err, DYAD_EMODEL, path, -1,
                               "not a dyad NER model of version %u", NER_VERSION);
@@ -409,6 +618,9 @@ int dyad_ner_load(const char *dir, dyad_ner **out, dyad_error *err)
     m->w = (const float *)(p + NER_HEADER);
     m->bits = bits;
     m->flags = rd32(p + 20);
+    m->tbits = tbits;
+    m->tab = tbits ? (const ner_entry *)(p + NER_HEADER + ((size_t)1 << bits) * NER_STRIDE * 4)
+                   : NULL;
     *out = m;
     return DYAD_OK;
 }
@@ -442,6 +654,7 @@ int dyad_ner_tag(const dyad_ner *m, const dyad_dict *d, dyad_arena *a,
     }
     ner_gazetteer(d, a, t, n);
     ner_case_profile(t, n);
+    ner_table_marks(m->tab, m->tbits, t, n);
     ner_decode(m->w, m->bits, t, n, tags);
     for (size_t i = 0; i < n; i++) {
         int ty = ner_tag_type(tags[i]);

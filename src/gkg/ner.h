@@ -4,10 +4,16 @@
  *
  * Model file (little-endian): "DYADNER\0" magic, u32 version, u32 hash bits
  * B, u32 number of tags T, u32 flags (NER_F_UPOS: trained with the tagger's
- * UPOS features), u32 zero padding to 32 bytes, then 2^B rows of
- * NER_STRIDE float32 weights (T used, the rest zero), a row per hashed
- * feature.  Features are hashed strings (FNV-1a 64), so the
- * file has no feature table. */
+ * UPOS features), u32 word-table bits W (0: no table), u32 zero padding to
+ * 32 bytes, then 2^B rows of NER_STRIDE float32 weights (T used, the rest
+ * zero), a row per hashed feature (features are hashed strings, FNV-1a 64),
+ * then 2^W word-table entries (struct ner_entry, 16 bytes each, open
+ * addressing with linear probing on key & (2^W - 1), key 0 = empty).
+ *
+ * Version 4 added the word table: per lower-cased word (key ner_word_key)
+ * its distributional clusters and lower-case ratio computed by train_ner from
+ * unlabeled text, and the place-gazetteer class of single words and of
+ * phrases of 2-4 words (key ner_phrase_key). */
 #ifndef DYAD_GKG_NER_H
 #define DYAD_GKG_NER_H
 #include "dyad.h"
@@ -15,7 +21,7 @@
 #include <stdint.h>
 
 #define NER_MAGIC "DYADNER"
-#define NER_VERSION 3u
+#define NER_VERSION 4u
 #define NER_MODEL_FILE "ner-en.bin"
 #define NER_HEADER 32u
 /* floats per weight row: the tags padded to 8 so that a row is one aligned
@@ -36,14 +42,48 @@ typedef struct ner_tok {
     uint8_t gaz;   /* enum ner_gaz * 2 + (1 when inside, 0 when first) */
     uint8_t prof;  /* sentence case profile (ner_case_profile) */
     uint8_t upos;  /* enum dyad_upos from the tagger, 0 when not tagged */
+    uint8_t c0;    /* coarse distributional cluster + 1 (0: none) */
+    uint16_t c1;   /* fine distributional cluster + 1 (0: none) */
+    uint8_t lcr;   /* lower-case ratio bucket (low 3 bits) | log2 freq << 3 */
+    uint8_t geo;   /* place class * 2 + (1 when inside), 0: none */
 } ner_tok;
 
-#define NER_MAX_FEATS 64
+/* a word-table entry (16 bytes, little-endian on disk) */
+typedef struct ner_entry {
+    uint64_t key;  /* ner_word_key or ner_phrase_key, 0 = empty slot */
+    uint16_t c1;   /* fine cluster + 1 */
+    uint8_t c0;    /* coarse cluster + 1 */
+    uint8_t lcr;   /* as ner_tok.lcr */
+    uint8_t geo;   /* place class (enum ner_geo), words and phrases */
+    uint8_t pad[3];
+} ner_entry;
+
+/* place classes from the gazetteer */
+enum ner_geo { GEO_NONE = 0, GEO_COUNTRY, GEO_ADM1, GEO_CITY_BIG, GEO_CITY_MID,
+               GEO_CITY, GEO_OTHER, GEO_NCLASS };
+
+/* keys of the word table: a lower-cased word; a phrase of words (lower-cased,
+ * joined by one space: start with ner_phrase_key(0, ...) and feed the words
+ * one by one, the value after each word is the key of the phrase so far). */
+uint64_t ner_word_key(const char *s, size_t n);
+uint64_t ner_phrase_next(uint64_t state, const char *s, size_t n);
+uint64_t ner_phrase_key(uint64_t state);
+#define NER_PHRASE_START 0x5bd1e9955bd1e995ull
+#define NER_PHRASE_MAX 4
+const ner_entry *ner_table_find(const ner_entry *tab, uint32_t tbits, uint64_t key);
+/* Set c0, c1, lcr and geo of every token from the table (tab may be NULL). */
+void ner_table_marks(const ner_entry *tab, uint32_t tbits, ner_tok *t, size_t n);
+/* lower-case ASCII copy of at most 48 bytes; returns the length */
+#define NER_WMAX 48
+size_t ner_lower(const char *s, size_t n, char *buf);
+
+#define NER_MAX_FEATS 128
 
 /* Static features of token i of a sentence: hashes into out (at most
  * NER_MAX_FEATS); returns how many. */
 size_t ner_features(const ner_tok *t, size_t n, size_t i, uint64_t *out);
-/* Features that depend on the previous two predicted tags. */
+/* Features that depend on the previous tag p1 (NER_NTAGS at the start; p2
+ * is not used: decoding is first-order Viterbi). */
 size_t ner_tag_features(const ner_tok *t, size_t n, size_t i, int p1, int p2,
                         uint64_t *out);
 /* Is tag `tag` allowed after `prev` (no I-X after O or another type)? */
@@ -57,9 +97,17 @@ void ner_gazetteer(const dyad_dict *d, dyad_arena *a, ner_tok *t, size_t n);
  * 3 upper case.  Call before ner_features. */
 void ner_case_profile(ner_tok *t, size_t n);
 
-/* Greedy left-to-right decoding with weights w (2^bits rows of NER_NTAGS). */
+/* Viterbi decoding with BIO constraints, weights w (2^bits rows of
+ * NER_STRIDE floats). */
 void ner_decode(const float *w, uint32_t bits, const ner_tok *t, size_t n,
                 uint8_t *tags);
+
+/* Training on other corpora ("frustratingly easy" domain adaptation): for
+ * domain dom > 0 the k features in f get a second, domain-salted copy
+ * (f must hold 2k); returns the new count.  Run time is domain 0. */
+size_t ner_domain(uint64_t *f, size_t k, unsigned dom);
+void ner_decode_dom(const float *w, uint32_t bits, const ner_tok *t, size_t n,
+                    uint8_t *tags, unsigned dom);
 
 uint64_t ner_hash(const void *s, size_t n, uint64_t h);
 #define NER_HASH_SEED 1469598103934665603ull
@@ -67,6 +115,7 @@ uint64_t ner_hash(const void *s, size_t n, uint64_t h);
 /* entity type (enum dyad_entity_type) of a B-/I- tag, 0 for O */
 int ner_tag_type(int tag);
 
-/* the model's weights (for tools) */
+/* the model's weights and word table (for tools) */
 const float *ner_weights(const dyad_ner *m, uint32_t *bits);
+const ner_entry *ner_table(const dyad_ner *m, uint32_t *tbits);
 #endif

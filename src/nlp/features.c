@@ -3,6 +3,9 @@
 #include "nlp/nlp_impl.h"
 
 #include <string.h>
+#if defined(__SSE__)
+#include <xmmintrin.h>
+#endif
 
 uint64_t nlp_hash_str(const char *s, size_t n)
 {
@@ -73,7 +76,13 @@ void nlp_perc_score(const nlp_perc *p, const uint64_t *keys, size_t nk,
     for (size_t j = 0; j < nf; j++) {
         if ((found[j] & 0xffu) == NLP_DENSE_MARK) {
             const float *row = p->wf + (found[j] >> 8);
-            for (uint32_t c = 0; c < n_cls; c++)
+            uint32_t c = 0;
+#if defined(__SSE__)
+            for (; c + 4 <= n_cls; c += 4)
+                _mm_storeu_ps(scores + c, _mm_add_ps(_mm_loadu_ps(scores + c),
+                                                     _mm_loadu_ps(row + c)));
+#endif
+            for (; c < n_cls; c++)
                 scores[c] += row[c];
             continue;
         }
