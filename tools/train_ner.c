@@ -15,6 +15,7 @@
 #include "dyad.h"
 #include "gkg/geo_format.h"
 #include "gkg/ner.h"
+#include "dict/dict.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -466,7 +467,8 @@ static int read_places(const char *path)
 
 /* Build the word table from the unlabeled tokens (lower-case ratio and
  * clusters) and the place names. */
-static void build_table(size_t vmax, size_t cmax, size_t k0, size_t k1, size_t dims)
+static void build_table(size_t vmax, size_t cmax, size_t k0, size_t k1, size_t dims,
+                        const dyad_dict *dict)
 {
     size_t slots = 1;
     while (slots < 2 * n_ut + 16)
@@ -575,7 +577,7 @@ static void build_table(size_t vmax, size_t cmax, size_t k0, size_t k1, size_t d
     }
     free(x);
     /* table: words seen twice or more, and the places */
-    size_t want = n_places;
+    size_t want = n_places + (dict ? 2 * dict->n_actors : 0);
     for (size_t i = 0; i < n_voc; i++)
         want += voc[voc_list[i]].count >= 2;
     tab_bits = 10;
@@ -603,6 +605,20 @@ static void build_table(size_t vmax, size_t cmax, size_t k0, size_t k1, size_t d
         if (!e->geo || places[i].geo < e->geo)
             e->geo = places[i].geo;
     }
+    /* given names and surnames of the dictionary's people */
+    size_t n_pers = 0;
+    for (size_t a = 0; dict && a < dict->n_actors; a++) {
+        const dict_actor *ac = &dict->actors[a];
+        if (ac->kind != DA_PERSON || !ac->name)
+            continue;
+        const char *nm = ac->name, *sp = strchr(nm, ' '), *ls = strrchr(nm, ' ');
+        if (!sp)
+            continue;
+        tab_put(ner_word_key(nm, (size_t)(sp - nm)))->pers |= 1;
+        tab_put(ner_word_key(ls + 1, strlen(ls + 1)))->pers |= 2;
+        n_pers++;
+    }
+    fprintf(stderr, "train_ner: %zu dictionary people\n", n_pers);
     fprintf(stderr, "train_ner: word table: %zu unlabeled tokens, %zu types, %zu clustered, "
                     "%zu place names, 2^%u slots\n",
             n_ut, n_voc, V, n_places, tab_bits);
@@ -1102,7 +1118,7 @@ int main(int argc, char **argv)
     }
     int used_upos = nlp != NULL;
     if (n_ut || n_places)
-        build_table(vmax, cmax, k0, k1, dims);
+        build_table(vmax, cmax, k0, k1, dims, dict);
     dyad_arena *arena = dyad_arena_new(0);
     prepare(&train, dict, nlp, 3, arena);
     prepare(&dev, dict, nlp, 0, arena);
@@ -1232,6 +1248,7 @@ int main(int argc, char **argv)
         q[10] = tab[i].c0;
         q[11] = tab[i].lcr;
         q[12] = tab[i].geo;
+        q[13] = tab[i].pers;
         fwrite(q, 1, 16, fp);
     }
     if (fclose(fp) || rename(tmp, path)) {

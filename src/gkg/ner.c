@@ -127,6 +127,7 @@ void ner_table_marks(const ner_entry *tab, uint32_t tbits, ner_tok *t, size_t n)
         t[i].c0 = e ? e->c0 : 0;
         t[i].c1 = e ? e->c1 : 0;
         t[i].lcr = e ? e->lcr : 0;
+        t[i].pers = e ? e->pers : 0;
         t[i].geo = 0;
     }
     if (!tab)
@@ -344,6 +345,13 @@ size_t ner_features(const ner_tok *t, size_t n, size_t i, uint64_t *out)
         out[k++] = fh2(101, g3, 1, ssh, sshn);
         out[k++] = fh2(102, g3, 1, &lb, 1);
         out[k++] = fh(103, g3, 3);
+    }
+    /* given names and surnames of the dictionary's people */
+    {
+        char pn[3] = {(char)('0' + t[i].pers), i > 0 ? (char)('0' + t[i - 1].pers) : '<',
+                      i + 1 < n ? (char)('0' + t[i + 1].pers) : '>'};
+        out[k++] = fh2(106, pn, 1, ssh, sshn);
+        out[k++] = fh(107, pn, 3);
     }
     /* runs of capitalised words: position and length */
     if (is_cap(&t[i])) {

@@ -12,8 +12,9 @@
  *
  * Version 4 added the word table: per lower-cased word (key ner_word_key)
  * its distributional clusters and lower-case ratio computed by train_ner from
- * unlabeled text, and the place-gazetteer class of single words and of
- * phrases of 2-4 words (key ner_phrase_key). */
+ * unlabeled text, whether it is a given name or surname of a person in
+ * our actor dictionary, and the place-gazetteer class of single words and
+ * of phrases of 2-4 words (key ner_phrase_key). */
 #ifndef DYAD_GKG_NER_H
 #define DYAD_GKG_NER_H
 #include "dyad.h"
@@ -46,6 +47,7 @@ typedef struct ner_tok {
     uint16_t c1;   /* fine distributional cluster + 1 (0: none) */
     uint8_t lcr;   /* lower-case ratio bucket (low 3 bits) | log2 freq << 3 */
     uint8_t geo;   /* place class * 2 + (1 when inside), 0: none */
+    uint8_t pers;  /* ner_entry.pers of the word */
 } ner_tok;
 
 /* a word-table entry (16 bytes, little-endian on disk) */
@@ -55,7 +57,8 @@ typedef struct ner_entry {
     uint8_t c0;    /* coarse cluster + 1 */
     uint8_t lcr;   /* as ner_tok.lcr */
     uint8_t geo;   /* place class (enum ner_geo), words and phrases */
-    uint8_t pad[3];
+    uint8_t pers;  /* 1: a given name, 2: a surname of a dictionary person */
+    uint8_t pad[2];
 } ner_entry;
 
 /* place classes from the gazetteer */
@@ -71,7 +74,7 @@ uint64_t ner_phrase_key(uint64_t state);
 #define NER_PHRASE_START 0x5bd1e9955bd1e995ull
 #define NER_PHRASE_MAX 4
 const ner_entry *ner_table_find(const ner_entry *tab, uint32_t tbits, uint64_t key);
-/* Set c0, c1, lcr and geo of every token from the table (tab may be NULL). */
+/* Set c0, c1, lcr, pers and geo of every token from the table (tab may be NULL). */
 void ner_table_marks(const ner_entry *tab, uint32_t tbits, ner_tok *t, size_t n);
 /* lower-case ASCII copy of at most 48 bytes; returns the length */
 #define NER_WMAX 48
