@@ -20,6 +20,13 @@ sqlite3 -header -column "$db" "
 echo
 sqlite3 -header -column "$db" "
   SELECT reason, count(*) AS lines FROM removed GROUP BY reason ORDER BY 2 DESC;"
+sqlite3 -header -column "$db" "
+  SELECT (SELECT count(*) FROM events) AS events, (SELECT count(*) FROM entities) AS entities,
+         (SELECT count(*) FROM quotes) AS quotes, (SELECT count(*) FROM locations) AS places;"
+echo
+sqlite3 -header -column "$db" "
+  SELECT speaker, code, substr(text, 1, 60) AS quote FROM quotes LIMIT 8;"
+echo
 if sqlite3 "$db" "SELECT 1 FROM sqlite_master WHERE name = 'events'" | grep -q 1; then
     echo
     sqlite3 -header -column "$db" "
