@@ -1,17 +1,34 @@
-/* train_ner.c — train models/ner-en.bin: an averaged perceptron over the
- * hashed features of src/gkg/ner.h, structured (Viterbi, first-order) with
- * previous-tag features, on UNER EWT (IOB2; OTH and O mapped to O) and wikigold (IO tags
- * converted to BIO; MISC mapped to O).  Gazetteer features come from our
- * actor dictionary.  Deterministic: fixed shuffle seed, one thread; the epoch
- * kept is the one with the best F1 on the UNER dev set.
+/* train_ner.c — train models/ner-en.bin: an averaged structured perceptron
+ * (first-order Viterbi with BIO constraints, updates where the tag or the
+ * previous tag is wrong) over the hashed features of src/gkg/ner.h, on UNER
+ * EWT (IOB2; OTH, B-O, I-O mapped to O), optionally with GUM's Entity=
+ * mentions and wikigold (IO tags converted to BIO; MISC mapped to O) as
+ * auxiliary domains (--adapt: their sentences also fire a domain-salted copy
+ * of every feature, which run time never uses).  Gazetteer features come
+ * from our actor dictionary.
  *
- * The tagger's UPOS (models/nlp-en.bin, when present) are features too;
- * 30 % of the training sentences go without them so that the model also
- * works when no tagger runs.
+ * The model's word table (ner.h) is built here: lower-case ratios and
+ * frequencies of words in unlabeled text (--unlabeled: Reuters-21578 XML,
+ * CoNLL-U/IOB2 form columns, plain text), k-means word clusters (k-means++
+ * seeding, fixed generator) of the frequent words over their left/right
+ * neighbour distributions (Hellinger rows, random +-1 projection), place
+ * names from the gazetteer (--places build/data/gazetteer.bin), given names
+ * and surnames of the dictionary's people.
+ *
+ * Deterministic: fixed seeds, one thread; the epoch kept is the one with the
+ * best F1 on the UNER dev set, then a bias against O is tuned on dev
+ * (--obias MAX; 0 = off).
+ *
+ * The tagger's UPOS (models/nlp-en.bin, when present and without --no-nlp)
+ * are features too; 30 % of the training sentences go without them so that
+ * the model also works when no tagger runs.
  *
  * usage: train_ner -o models [--dict dict] [--models DIR] [--no-nlp]
- *          [--bits 19] [--epochs 12]
- *          [--dev FILE.iob2] [--uner FILE.iob2]... [--wikigold FILE]... */
+ *          [--bits 19] [--epochs 12] [--obias MAX] [--adapt]
+ *          [--clusters VOCAB,CONTEXT,K0,K1,DIMS] [--places gazetteer.bin]
+ *          [--skip-sent-prefix PREFIX]... [--unlabeled FILE]...
+ *          [--dev FILE.iob2] [--uner FILE.iob2]... [--gum FILE.conllu]...
+ *          [--wikigold FILE]... */
 #include "dyad.h"
 #include "gkg/geo_format.h"
 #include "gkg/ner.h"
@@ -1096,7 +1113,9 @@ int main(int argc, char **argv)
             }
         } else {
             fprintf(stderr, "usage: train_ner -o DIR [--dict DIR] [--bits N] [--epochs N] "
-                            "[--dev F] [--uner F]... [--wikigold F]...\n");
+                            "[--obias MAX] [--adapt] [--clusters V,C,K0,K1,D] [--places F] "
+                            "[--skip-sent-prefix P]... [--unlabeled F]... [--dev F] "
+                            "[--uner F]... [--gum F]... [--wikigold F]...\n");
             return 2;
         }
     }

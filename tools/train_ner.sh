@@ -11,8 +11,8 @@
 # the same data gives the same bytes.  About one minute on one core.
 #
 # DYAD_NLP_SKIP_NC=1 leaves out the GUM genres whose texts are CC BY-NC-SA
-# (as tools/train.sh does); DYAD_NER_NO_REUTERS=1 leaves Reuters-21578
-# (research use only) out of the word table (UNER dev F1 about -0.02).
+# (as tools/train.sh does); DYAD_NER_REUTERS=1 adds Reuters-21578 (research
+# use only, never shipped) to the word table (UNER dev F1 about +0.02).
 set -eu
 DATA=${1:-../shared/data}
 B=${B:-build}
@@ -34,8 +34,10 @@ if [ "${DYAD_NLP_SKIP_NC:-0}" = 1 ]; then
         set -- "$@" --skip-sent-prefix "GUM_${g}_"
     done
 fi
-REUTERS="$DATA/news/reuters21578/reut2-0*.xml"
-[ "${DYAD_NER_NO_REUTERS:-0}" = 1 ] && REUTERS=""
+# Reuters-21578 is for research use only and never shipped: the committed
+# model is trained without it (DYAD_NER_REUTERS=1 adds it, for research).
+REUTERS=""
+[ "${DYAD_NER_REUTERS:-0}" = 1 ] && REUTERS="$DATA/news/reuters21578/reut2-0*.xml"
 for f in $REUTERS "$DATA"/news/wikinews/*.csv "$GUM" "$TRAIN"; do
     if [ -r "$f" ]; then set -- "$@" --unlabeled "$f"; fi
 done

@@ -14,7 +14,8 @@
  * its distributional clusters and lower-case ratio computed by train_ner from
  * unlabeled text, whether it is a given name or surname of a person in
  * our actor dictionary, and the place-gazetteer class of single words and
- * of phrases of 2-4 words (key ner_phrase_key). */
+ * of phrases of 2-4 words (key ner_phrase_key); with it came new features
+ * and first-order Viterbi decoding, so version 3 files are rejected. */
 #ifndef DYAD_GKG_NER_H
 #define DYAD_GKG_NER_H
 #include "dyad.h"
