@@ -14,6 +14,7 @@ echo "# dyad bench $(date -u +%Y-%m-%d) $(git rev-parse --short HEAD 2>/dev/null
 "$B/tools/bench" "$R"/reut2-*.xml
 # the whole pipeline with the tagger and parser
 if [ -f models/nlp-en.bin ]; then
-    "$B/tools/bench" --parse "$R"/reut2-*.xml | grep -v peak_rss | sed 's/^# /# parse: /'
+    "$B/tools/bench" --parse "$R"/reut2-*.xml | grep -v peak_rss | sed 's/^# /# whole pipeline: /'
+    "$B/tools/bench" --events "$R"/reut2-*.xml | grep -v -E 'peak_rss|tokens_per_s|load_ms' | sed 's/^# /# events only: /'
     B=$B sh tools/eval_nlp.sh "$DATA" | grep -E '_per_s|_ms|_mb'
 fi
