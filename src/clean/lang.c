@@ -565,6 +565,15 @@ const char *dyad_lang_detect(const char *s, size_t n, const dyad_token *toks, si
     size_t words = 0;
     size_t limit = n_toks < 300 ? n_toks : 300; /* a few hundred words decide */
     for (size_t t = 0; t < limit; t++) {
+        /* plainly English: stop early (most documents) */
+        if ((t & 63) == 63 && score[0] >= 12 && latin > 8 * (cyr + arab + cjk + kana + hangul + greek + hebrew)) {
+            int other_best = 0;
+            for (int l = 1; lang_codes[l]; l++)
+                if (score[l] > other_best)
+                    other_best = score[l];
+            if (score[0] > 3 * other_best)
+                return "en";
+        }
         const unsigned char *w = (const unsigned char *)s + toks[t].start;
         size_t wl = toks[t].end - toks[t].start;
         if (toks[t].kind != DYAD_TOK_WORD || toks[t].end > n)
@@ -576,7 +585,7 @@ const char *dyad_lang_detect(const char *s, size_t n, const dyad_token *toks, si
                 char low[6];
                 size_t k;
                 for (k = 0; k < wl && w[k] < 0x80; k++)
-                    low[k] = (char)tolower(w[k]);
+                    low[k] = (char)(w[k] >= 'A' && w[k] <= 'Z' ? w[k] + 32 : w[k]);
                 const stopword *sw = k == wl ? stop_find(low, wl) : NULL;
                 for (int l = 0; sw && lang_codes[l]; l++)
                     if (sw->mask & (1u << l))
