@@ -12,18 +12,15 @@
 #include "dyad.h"
 #include "gkg/geo_format.h"
 
-#include <errno.h>
-#include <fcntl.h>
+#include "util/mapfile.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 struct dyad_gazetteer {
-    void *map;
+    const void *map;
     size_t map_len;
     const dyad_gaz_header *h;
     const dyad_gaz_place *places;
@@ -35,14 +32,6 @@ struct dyad_gazetteer {
 
 /* ------------------------------------------------------------ loading */
 
-static int host_is_little_endian(void)
-{
-    const uint16_t one = 1;
-    unsigned char b;
-    memcpy(&b, &one, 1);
-    return b == 1;
-}
-
 static int section_ok(size_t file_len, uint32_t off, uint64_t count, size_t size)
 {
     return off % 8 == 0 && off <= file_len && count * size <= file_len - off;
@@ -53,28 +42,18 @@ int dyad_gazetteer_load(const char *path, dyad_gazetteer **out, dyad_error *err)
     *out = NULL;
     if (!path)
         return dyad_error_set(err, DYAD_EUSAGE, "", -1, "no gazetteer path");
-    if (!host_is_little_endian())
+    if (!dyad_host_is_le())
         return dyad_error_set(err, DYAD_EMODEL, path, -1,
                               "gazetteer: big-endian hosts are not supported");
-    int fd = open(path, O_RDONLY);
-    if (fd < 0)
-        return dyad_error_set(err, DYAD_EIO, path, -1, "cannot open gazetteer: %s",
-                              strerror(errno));
-    struct stat st;
-    if (fstat(fd, &st) != 0 || st.st_size < (off_t)sizeof(dyad_gaz_header)) {
-        close(fd);
-        return dyad_error_set(err, DYAD_EMODEL, path, -1, "gazetteer: file too short");
-    }
-    size_t len = (size_t)st.st_size;
-    void *map = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
-    close(fd);
-    if (map == MAP_FAILED)
-        return dyad_error_set(err, DYAD_EIO, path, -1, "cannot map gazetteer: %s",
-                              strerror(errno));
+    const void *map;
+    size_t len;
+    int rc = dyad_map_file(path, "gazetteer", sizeof(dyad_gaz_header), DYAD_EIO, &map, &len, err);
+    if (rc)
+        return rc;
     const dyad_gaz_header *h = map;
     int ok = memcmp(h->magic, DYAD_GAZ_MAGIC, 8) == 0;
     if (ok && h->version != DYAD_GAZ_VERSION) {
-        munmap(map, len);
+        dyad_unmap(map, len);
         return dyad_error_set(err, DYAD_EMODEL, path, -1,
                               "gazetteer: format version %u, expected %u (rebuild it)",
                               (unsigned)h->version, DYAD_GAZ_VERSION);
@@ -91,7 +70,7 @@ int dyad_gazetteer_load(const char *path, dyad_gazetteer **out, dyad_error *err)
     }
     dyad_gazetteer *g = ok ? calloc(1, sizeof *g) : NULL;
     if (!g) {
-        munmap(map, len);
+        dyad_unmap(map, len);
         if (!ok)
             return dyad_error_set(err, DYAD_EMODEL, path, -1, "gazetteer: not a dyad gazetteer");
         return dyad_error_set(err, DYAD_ENOMEM, path, -1, "out of memory");
@@ -128,7 +107,7 @@ void dyad_gazetteer_free(dyad_gazetteer *g)
 {
     if (!g)
         return;
-    munmap(g->map, g->map_len);
+    dyad_unmap(g->map, g->map_len);
     free(g);
 }
 

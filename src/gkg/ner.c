@@ -4,18 +4,15 @@
 #include "gkg/ner.h"
 #include "dict/dict.h"
 
-#include <errno.h>
-#include <fcntl.h>
+#include "util/mapfile.h"
+
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 _Static_assert(sizeof(ner_entry) == 16, "ner_entry is 16 bytes on disk");
 
 struct dyad_ner {
-    void *map;
+    const void *map;
     size_t map_len;
     const float *w;
     uint32_t bits;
@@ -558,14 +555,6 @@ const float *ner_weights(const dyad_ner *m, uint32_t *bits)
     return m ? m->w : NULL;
 }
 
-static int host_le(void)
-{
-    uint16_t x = 1;
-    unsigned char c;
-    memcpy(&c, &x, 1);
-    return c == 1;
-}
-
 static uint32_t rd32(const unsigned char *p)
 {
     return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
@@ -577,52 +566,33 @@ int dyad_ner_load(const char *dir, dyad_ner **out, dyad_error *err)
     if (!out)
         return dyad_error_set(err, DYAD_EUSAGE, NULL, -1, "out is NULL");
     *out = NULL;
-    if (!host_le())
+    if (!dyad_host_is_le())
         return dyad_error_set(err, DYAD_EMODEL, NULL, -1,
                               "model files are little-endian; this host is not");
-    if (!dir)
-        dir = getenv("DYAD_MODELS");
-#ifdef DYAD_MODELS_DIR
-    if (!dir || !*dir)
-        dir = DYAD_MODELS_DIR;
-#endif
-    if (!dir || !*dir)
-        dir = "models";
     char path[1024];
-    int pn = snprintf(path, sizeof path, "%s/%s", dir, NER_MODEL_FILE);
-    if (pn < 0 || (size_t)pn >= sizeof path)
-        return dyad_error_set(err, DYAD_EUSAGE, NULL, -1, "model path too long");
-    int fd = open(path, O_RDONLY);
-    if (fd < 0)
-        return dyad_error_set(err, DYAD_EMODEL, path, -1, "cannot open model %s: %s",
-                              NER_MODEL_FILE, strerror(errno));
-    struct stat sb;
-    if (fstat(fd, &sb) || sb.st_size < (off_t)NER_HEADER) {
-        close(fd);
-        return dyad_error_set(err, DYAD_EMODEL, path, -1, "model file too short");
-    }
-    void *map = mmap(NULL, (size_t)sb.st_size, PROT_READ, MAP_SHARED, fd, 0);
-    close(fd);
-    if (map == MAP_FAILED)
-        return dyad_error_set(err, DYAD_EMODEL, path, -1, "cannot map model: %s",
-                              strerror(errno));
+    const void *map;
+    size_t map_len;
+    int rc;
+    if ((rc = dyad_model_path(dir, NER_MODEL_FILE, path, sizeof path, err)) ||
+        (rc = dyad_map_file(path, "model", NER_HEADER, DYAD_EMODEL, &map, &map_len, err)))
+        return rc;
     const unsigned char *p = map;
     uint32_t bits = rd32(p + 12), ntags = rd32(p + 16), tbits = rd32(p + 24);
     if (memcmp(p, NER_MAGIC, 8) != 0 || rd32(p + 8) != NER_VERSION ||
         ntags != NER_NTAGS || bits < 8 || bits > 26 || tbits > 26 ||
-        (size_t)sb.st_size != NER_HEADER + ((size_t)1 << bits) * NER_STRIDE * 4 +
+        map_len != NER_HEADER + ((size_t)1 << bits) * NER_STRIDE * 4 +
                                   (tbits ? ((size_t)1 << tbits) * sizeof(ner_entry) : 0)) {
-        munmap(map, (size_t)sb.st_size);
+        dyad_unmap(map, map_len);
         return dyad_error_set(err, DYAD_EMODEL, path, -1,
                               "not a dyad NER model of version %u", NER_VERSION);
     }
     dyad_ner *m = calloc(1, sizeof *m);
     if (!m) {
-        munmap(map, (size_t)sb.st_size);
+        dyad_unmap(map, map_len);
         return dyad_error_set(err, DYAD_ENOMEM, NULL, -1, "out of memory");
     }
     m->map = map;
-    m->map_len = (size_t)sb.st_size;
+    m->map_len = map_len;
     m->w = (const float *)(p + NER_HEADER);
     m->bits = bits;
     m->flags = rd32(p + 20);
@@ -637,7 +607,7 @@ void dyad_ner_free(dyad_ner *m)
 {
     if (!m)
         return;
-    munmap(m->map, m->map_len);
+    dyad_unmap(m->map, m->map_len);
     free(m);
 }
 

@@ -4,13 +4,10 @@
  * between processes; the loaded model is read-only and thread-safe. */
 #include "nlp/model.h"
 
-#include <errno.h>
-#include <fcntl.h>
+#include "util/mapfile.h"
+
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 static const char *const upos_names[DYAD_UPOS_COUNT] = {
     "_", "ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM",
@@ -41,14 +38,6 @@ static uint32_t rd32(const unsigned char *p)
 static uint64_t rd64(const unsigned char *p)
 {
     return (uint64_t)rd32(p) | (uint64_t)rd32(p + 4) << 32;
-}
-
-static int host_is_little_endian(void)
-{
-    const uint32_t one = 1;
-    unsigned char c;
-    memcpy(&c, &one, 1);
-    return c == 1;
 }
 
 static int bad(dyad_error *err, const char *what)
@@ -162,45 +151,23 @@ int dyad_nlp_load(const char *dir, dyad_nlp **out, dyad_error *err)
     if (!out)
         return dyad_error_set(err, DYAD_EUSAGE, NULL, -1, "out is NULL");
     *out = NULL;
-    if (!host_is_little_endian())
+    if (!dyad_host_is_le())
         return dyad_error_set(err, DYAD_EMODEL, NULL, -1,
                               "model files are little-endian; this host is not");
-    if (!dir)
-        dir = getenv("DYAD_MODELS");
-#ifdef DYAD_MODELS_DIR
-    if (!dir || !*dir)
-        dir = DYAD_MODELS_DIR;
-#endif
-    if (!dir || !*dir)
-        dir = "models";
     char path[1024];
-    int pn = snprintf(path, sizeof path, "%s/%s", dir, DYAD_NLP_MODEL_FILE);
-    if (pn < 0 || (size_t)pn >= sizeof path)
-        return dyad_error_set(err, DYAD_EUSAGE, NULL, -1, "model path too long");
-    int fd = open(path, O_RDONLY);
-    if (fd < 0)
-        return dyad_error_set(err, DYAD_EMODEL, path, -1,
-                              "cannot open model %s: %s", DYAD_NLP_MODEL_FILE,
-                              strerror(errno));
-    struct stat sb;
-    if (fstat(fd, &sb) != 0 || sb.st_size < 16) {
-        close(fd);
-        return dyad_error_set(err, DYAD_EMODEL, path, -1,
-                              "model %s is empty or unreadable",
-                              DYAD_NLP_MODEL_FILE);
-    }
-    void *map = mmap(NULL, (size_t)sb.st_size, PROT_READ, MAP_SHARED, fd, 0);
-    close(fd);
-    if (map == MAP_FAILED)
-        return dyad_error_set(err, DYAD_EMODEL, path, -1, "cannot map model: %s",
-                              strerror(errno));
+    const void *map;
+    size_t map_len;
+    int rc0;
+    if ((rc0 = dyad_model_path(dir, DYAD_NLP_MODEL_FILE, path, sizeof path, err)) ||
+        (rc0 = dyad_map_file(path, "model", 16, DYAD_EMODEL, &map, &map_len, err)))
+        return rc0;
     dyad_nlp *m = calloc(1, sizeof *m);
     if (!m) {
-        munmap(map, (size_t)sb.st_size);
+        dyad_unmap(map, map_len);
         return dyad_error_set(err, DYAD_ENOMEM, NULL, -1, "out of memory");
     }
     m->map = map;
-    m->map_len = (size_t)sb.st_size;
+    m->map_len = map_len;
     int rc = map_sections(m, err);
     if (rc) {
         if (err) {
@@ -221,7 +188,6 @@ void dyad_nlp_free(dyad_nlp *nlp)
 {
     if (!nlp)
         return;
-    if (nlp->map)
-        munmap(nlp->map, nlp->map_len);
+    dyad_unmap(nlp->map, nlp->map_len);
     free(nlp);
 }

@@ -6,7 +6,7 @@
 #include "nlp/nlp_impl.h"
 
 struct dyad_nlp {
-    void *map;
+    const void *map;
     size_t map_len;
     const char *strs;
     size_t strs_len;
