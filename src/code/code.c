@@ -1471,6 +1471,34 @@ int dyad_code_sentence(const dyad_dict *d, dyad_coder *coder, dyad_arena *a,
     return 0;
 }
 
+static int same_str(const char *a, const char *b)
+{
+    return (a ? a : "")[0] == (b ? b : "")[0] && strcmp(a ? a : "", b ? b : "") == 0;
+}
+
+/* One sentence can reach the same coded event along two paths (two words
+ * naming the same actor); an analyst counts it once.  Events come in
+ * sentence order, so only events of the same sentence are compared. */
+static size_t dedupe_events(dyad_event *ev, size_t n)
+{
+    size_t out = 0, first = 0;
+    for (size_t i = 0; i < n; i++) {
+        dyad_event *e = &ev[i];
+        if (out > 0 && ev[out - 1].sentence != e->sentence)
+            first = out;
+        int dup = 0;
+        for (size_t k = first; k < out && !dup; k++) {
+            const dyad_event *o = &ev[k];
+            dup = o->sentence == e->sentence && o->mode == e->mode && !strcmp(o->code, e->code) &&
+                  same_str(o->source.code, e->source.code) &&
+                  same_str(o->target.code, e->target.code);
+        }
+        if (!dup)
+            ev[out++] = *e;
+    }
+    return out;
+}
+
 int dyad_code_doc(const dyad_dict *d, const dyad_doc *doc, dyad_event **out,
                   size_t *n_out, dyad_error *err)
 {
@@ -1521,7 +1549,7 @@ int dyad_code_doc(const dyad_dict *d, const dyad_doc *doc, dyad_event **out,
     if (rc)
         return rc;
     *out = all;
-    *n_out = n_all;
+    *n_out = dedupe_events(all, n_all);
     return 0;
 }
 
