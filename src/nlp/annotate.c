@@ -34,10 +34,12 @@ void nlp_parse(const dyad_nlp *m, const uint64_t *wk, const int *tk, int n,
     uint64_t keys[NLP_PAR_MAX_FEATS];
     float scores[256]; /* any 8-bit class index */
     int root = (int)m->root_label;
+    nlp_perc_memo memo;
+    memo.n = 0;
     while (st.b <= n) {
         size_t nk = nlp_par_features(&st, wk, tk, keys);
         memset(scores, 0, sizeof scores);
-        nlp_perc_score(&m->parser, keys, nk, scores);
+        nlp_perc_score_memo(&m->parser, keys, nk, &memo, scores);
         /* Legality by kind of transition, once per step. */
         int s0 = st.stack[st.sp - 1];
         int can_reduce = s0 != 0 && st.head[s0] >= 0;
@@ -219,14 +221,19 @@ int dyad_nlp_annotate(const dyad_nlp *m, dyad_arena *a, dyad_word *words,
     if (!lower)
         return dyad_error_set(err, DYAD_ENOMEM, NULL, -1, "out of memory");
     char *lp = lowbuf;
+    uint64_t *ak = wk; /* ambiguity-class keys, before wk is filled */
     for (size_t i = 0; i < n; i++) {
         const char *f = words[i].form ? words[i].form : "";
         size_t len = words[i].form ? words[i].len : 0;
         nlp_tok_init(&toks[i], f, len, lp);
-        const nlp_slot *amb = nlp_ktab_find(&m->lex, nlp_lex_key(NLP_LEX_AMBIG, 0, lp, len));
-        toks[i].amb = amb ? amb->b : 0;
+        ak[i] = nlp_lex_key(NLP_LEX_AMBIG, 0, lp, len);
+        nlp_ktab_prefetch(&m->lex, ak[i]);
         lower[i] = lp;
         lp += len + 1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const nlp_slot *amb = nlp_ktab_find(&m->lex, ak[i]);
+        toks[i].amb = amb ? amb->b : 0;
     }
     nlp_tag(m, toks, n, tags);
     wk[0] = 0x5eed;

@@ -33,11 +33,56 @@ const nlp_slot *nlp_ktab_find(const nlp_ktab *t, uint64_t key)
     return NULL;
 }
 
+/* Dense rows: scores[c] += row[c], element by element (so the result is
+ * the same whatever the vector width).  Wider vectors where the CPU has
+ * them, chosen at run time; SSE (or plain C) otherwise. */
+#if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__)) && \
+    !defined(DYAD_NO_AVX)
+#define NLP_HAVE_AVX 1
+#include <immintrin.h>
+__attribute__((target("avx2")))
+static void add_row_avx2(float *scores, const float *row, uint32_t n_cls)
+{
+    uint32_t c = 0;
+    for (; c + 8 <= n_cls; c += 8)
+        _mm256_storeu_ps(scores + c, _mm256_add_ps(_mm256_loadu_ps(scores + c),
+                                                   _mm256_loadu_ps(row + c)));
+    for (; c < n_cls; c++)
+        scores[c] += row[c];
+}
+#endif
+
+static void add_row(float *scores, const float *row, uint32_t n_cls)
+{
+    uint32_t c = 0;
+#if defined(__SSE__)
+    for (; c + 4 <= n_cls; c += 4)
+        _mm_storeu_ps(scores + c, _mm_add_ps(_mm_loadu_ps(scores + c),
+                                             _mm_loadu_ps(row + c)));
+#endif
+    for (; c < n_cls; c++)
+        scores[c] += row[c];
+}
+
+static inline void prefetch_run(const void *p, uint32_t bytes)
+{
+#if defined(__GNUC__)
+    const char *c = p;
+    uintptr_t a = (uintptr_t)c & ~(uintptr_t)63;
+    uintptr_t e = (uintptr_t)c + bytes;
+    for (; a < e; a += 64)
+        __builtin_prefetch((const void *)a);
+#else
+    (void)p; (void)bytes;
+#endif
+}
+
 /* Three passes so that the cache misses of one feature overlap those of
- * the others: prefetch the slots, find them and prefetch their weights,
- * then add.  scores must have 256 entries (any 8-bit class index); runs
- * reaching past the weights and endless probing (a corrupt file) are cut
- * short here, so loading need not scan the tables. */
+ * the others: prefetch the slots, find them and prefetch their weights
+ * (every cache line of the run), then add.  scores must have 256 entries
+ * (any 8-bit class index); runs reaching past the weights and endless
+ * probing (a corrupt file) are cut short here, so loading need not scan
+ * the tables. */
 void nlp_perc_score(const nlp_perc *p, const uint64_t *keys, size_t nk,
                     float *scores)
 {
@@ -50,6 +95,7 @@ void nlp_perc_score(const nlp_perc *p, const uint64_t *keys, size_t nk,
     for (size_t k = 0; k < nk; k++)
         __builtin_prefetch(&sl[nlp_pslot_home(keys[k], n_slots)]);
 #endif
+    uint32_t n_cls = p->n_cls;
     for (size_t k = 0; k < nk && nf < 256; k++) {
         uint32_t check = nlp_pslot_check(keys[k]);
         uint32_t i = nlp_pslot_home(keys[k], n_slots);
@@ -57,12 +103,10 @@ void nlp_perc_score(const nlp_perc *p, const uint64_t *keys, size_t nk,
             uint32_t c = sl[i].check;
             if (c == check) {
                 uint32_t v = sl[i].val;
-                uint32_t len = (v & 0xffu) == NLP_DENSE_MARK ? p->n_cls : (v & 0xffu) + 1;
+                uint32_t len = (v & 0xffu) == NLP_DENSE_MARK ? n_cls : (v & 0xffu) + 1;
                 if ((uint64_t)(v >> 8) + len <= p->n_w) {
                     found[nf++] = v;
-#if defined(__GNUC__)
-                    __builtin_prefetch(&p->w[v >> 8]);
-#endif
+                    prefetch_run(&p->w[v >> 8], len * (uint32_t)sizeof(nlp_weight));
                 }
                 break;
             }
@@ -72,18 +116,19 @@ void nlp_perc_score(const nlp_perc *p, const uint64_t *keys, size_t nk,
                 i = 0;
         }
     }
-    uint32_t n_cls = p->n_cls;
+#if defined(NLP_HAVE_AVX)
+    int avx2 = __builtin_cpu_supports("avx2");
+#endif
     for (size_t j = 0; j < nf; j++) {
         if ((found[j] & 0xffu) == NLP_DENSE_MARK) {
             const float *row = p->wf + (found[j] >> 8);
-            uint32_t c = 0;
-#if defined(__SSE__)
-            for (; c + 4 <= n_cls; c += 4)
-                _mm_storeu_ps(scores + c, _mm_add_ps(_mm_loadu_ps(scores + c),
-                                                     _mm_loadu_ps(row + c)));
+#if defined(NLP_HAVE_AVX)
+            if (avx2) {
+                add_row_avx2(scores, row, n_cls);
+                continue;
+            }
 #endif
-            for (; c < n_cls; c++)
-                scores[c] += row[c];
+            add_row(scores, row, n_cls);
             continue;
         }
         const nlp_weight *w = p->w + (found[j] >> 8);
@@ -91,6 +136,114 @@ void nlp_perc_score(const nlp_perc *p, const uint64_t *keys, size_t nk,
         for (uint32_t e = 0; e < n; e++)
             scores[nlp_weight_cls(w[e])] += nlp_weight_val(w[e]);
     }
+}
+
+void nlp_perc_score_memo(const nlp_perc *p, const uint64_t *keys, size_t nk,
+                         nlp_perc_memo *mm, float *scores)
+{
+    const nlp_pslot *sl = p->slots;
+    uint32_t n_slots = p->n_slots, n_cls = p->n_cls;
+    uint8_t todo[NLP_MEMO_MAX];
+    if (!sl)
+        return;
+    if (nk > NLP_MEMO_MAX) {
+        mm->n = 0;
+        nlp_perc_score(p, keys, nk, scores);
+        return;
+    }
+    size_t old = mm->n;
+    for (size_t k = 0; k < nk; k++) {
+        todo[k] = !(k < old && mm->key[k] == keys[k]);
+#if defined(__GNUC__)
+        if (todo[k])
+            __builtin_prefetch(&sl[nlp_pslot_home(keys[k], n_slots)]);
+#endif
+    }
+    for (size_t k = 0; k < nk; k++) {
+        if (!todo[k])
+            continue;
+        uint32_t check = nlp_pslot_check(keys[k]);
+        uint32_t i = nlp_pslot_home(keys[k], n_slots);
+        mm->key[k] = keys[k];
+        mm->st[k] = 2;
+        for (uint32_t probe = 0; probe < n_slots; probe++) {
+            uint32_t c = sl[i].check;
+            if (c == check) {
+                uint32_t v = sl[i].val;
+                uint32_t len = (v & 0xffu) == NLP_DENSE_MARK ? n_cls : (v & 0xffu) + 1;
+                if ((uint64_t)(v >> 8) + len <= p->n_w) {
+                    mm->val[k] = v;
+                    mm->st[k] = 1;
+                    prefetch_run(&p->w[v >> 8], len * (uint32_t)sizeof(nlp_weight));
+                }
+                break;
+            }
+            if (c == 0)
+                break;
+            if (++i == n_slots)
+                i = 0;
+        }
+    }
+    mm->n = nk;
+#if defined(NLP_HAVE_AVX)
+    int avx2 = __builtin_cpu_supports("avx2");
+#endif
+    for (size_t k = 0; k < nk; k++) {
+        if (mm->st[k] != 1)
+            continue;
+        uint32_t v = mm->val[k];
+        if ((v & 0xffu) == NLP_DENSE_MARK) {
+            const float *row = p->wf + (v >> 8);
+#if defined(NLP_HAVE_AVX)
+            if (avx2) {
+                add_row_avx2(scores, row, n_cls);
+                continue;
+            }
+#endif
+            add_row(scores, row, n_cls);
+            continue;
+        }
+        const nlp_weight *w = p->w + (v >> 8);
+        uint32_t n = (v & 0xffu) + 1;
+        for (uint32_t e = 0; e < n; e++)
+            scores[nlp_weight_cls(w[e])] += nlp_weight_val(w[e]);
+    }
+}
+
+void nlp_perc_prefetch(const nlp_perc *p, const uint64_t *keys, size_t nk,
+                       int deep)
+{
+#if defined(__GNUC__)
+    const nlp_pslot *sl = p->slots;
+    uint32_t n_slots = p->n_slots;
+    if (!sl)
+        return;
+    if (!deep) {
+        for (size_t k = 0; k < nk; k++)
+            __builtin_prefetch(&sl[nlp_pslot_home(keys[k], n_slots)]);
+        return;
+    }
+    for (size_t k = 0; k < nk; k++) {
+        uint32_t check = nlp_pslot_check(keys[k]);
+        uint32_t i = nlp_pslot_home(keys[k], n_slots);
+        for (uint32_t probe = 0; probe < n_slots; probe++) {
+            uint32_t c = sl[i].check;
+            if (c == check) {
+                uint32_t v = sl[i].val;
+                uint32_t len = (v & 0xffu) == NLP_DENSE_MARK ? p->n_cls : (v & 0xffu) + 1;
+                if ((uint64_t)(v >> 8) + len <= p->n_w)
+                    prefetch_run(&p->w[v >> 8], len * (uint32_t)sizeof(nlp_weight));
+                break;
+            }
+            if (c == 0)
+                break;
+            if (++i == n_slots)
+                i = 0;
+        }
+    }
+#else
+    (void)p; (void)keys; (void)nk; (void)deep;
+#endif
 }
 
 uint64_t nlp_lex_key(int kind, int tag, const char *s, size_t n)

@@ -112,9 +112,36 @@ static inline uint64_t nlp_mix(uint64_t h, uint64_t v)
 }
 static inline uint64_t nlp_key_fix(uint64_t k) { return k ? k : 1; }
 const nlp_slot *nlp_ktab_find(const nlp_ktab *t, uint64_t key);
+/* A hint: fetch the home slot of key into the cache ahead of a find. */
+static inline void nlp_ktab_prefetch(const nlp_ktab *t, uint64_t key)
+{
+#if defined(__GNUC__)
+    if (t->slots)
+        __builtin_prefetch(&t->slots[(uint32_t)(key ^ (key >> 32)) & t->mask]);
+#else
+    (void)t; (void)key;
+#endif
+}
 /* Add the weights of the found features to scores[0..n_cls). */
 void nlp_perc_score(const nlp_perc *p, const uint64_t *keys, size_t nk,
                     float *scores);
+/* Memo of the last call's lookups, for a caller whose successive calls
+ * share many keys at the same positions (the parser: features of words
+ * that a transition did not touch).  Results are those of nlp_perc_score
+ * (same weights added in the same order).  Set n = 0 to start. */
+#define NLP_MEMO_MAX 128
+typedef struct nlp_perc_memo {
+    size_t n;
+    uint64_t key[NLP_MEMO_MAX];
+    uint32_t val[NLP_MEMO_MAX];
+    uint8_t st[NLP_MEMO_MAX]; /* 1 = found (val), 2 = absent */
+} nlp_perc_memo;
+void nlp_perc_score_memo(const nlp_perc *p, const uint64_t *keys, size_t nk,
+                         nlp_perc_memo *mm, float *scores);
+/* A hint, no effect on results: prefetch the slots of keys (deep = 0), or
+ * find them and prefetch their weights (deep = 1), for a later score. */
+void nlp_perc_prefetch(const nlp_perc *p, const uint64_t *keys, size_t nk,
+                       int deep);
 
 /* ---- words as the tagger and parser see them */
 #define NLP_MAX_CLASSES 256
