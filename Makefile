@@ -8,7 +8,7 @@
 CC      ?= cc
 B       ?= build
 SHARED  ?= ../shared/data
-OPT     ?= -O2
+OPT     ?= -O3 -flto=auto
 WARN    = -Wall -Wextra -pedantic -Werror -Wno-unused-parameter
 CFLAGS  ?= $(OPT) -g
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) -Iinclude -Isrc $(CFLAGS)
@@ -35,7 +35,7 @@ $(B)/%.o: %.c include/dyad.h
 # the program finds models/ and dict/ of the tree it was built in
 $(B)/programs/dyad.o: programs/dyad.c include/dyad.h
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -DDYAD_SOURCE_DIR='"$(CURDIR)"' -DDYAD_BUILD_DATA='"$(CURDIR)/$(B)/data"' \
+	$(CC) $(ALL_CFLAGS) -DDYAD_SOURCE_DIR='"$(CURDIR)"' -DDYAD_BUILD_DATA='"$(abspath $(B))/data"' \
 	  -MMD -MP -c $< -o $@
 
 $(B)/libdyad.a: $(OBJ)

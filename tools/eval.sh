@@ -20,6 +20,8 @@ else
 fi
 # event coding on the team's gold articles
 "$B/tools/eval_events" --gold tests/gold/events
+# the same on the held-out articles (written after the coder; never tuned on)
+"$B/tools/eval_events" --gold tests/gold/events-heldout | sed 's/^gold_events_/heldout_events_/'
 # named entities (UNER EWT test), quotations and people on our gold articles
 if [ -f models/ner-en.bin ]; then
     "$B/tools/eval_ner" --models models --name uner_ewt "$DATA/ner/uner-ewt/en_ewt-ud-test.iob2"

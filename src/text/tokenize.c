@@ -475,6 +475,8 @@ int dyad_tokenize(dyad_arena *a, const char *text, size_t n,
     if (!toks || !n_toks || (!text && n))
         return dyad_error_set(err, DYAD_EUSAGE, NULL, -1,
                               "tokenize: NULL argument");
+    *toks = NULL;
+    *n_toks = 0;
     if (n > UINT32_MAX)
         return dyad_error_set(err, DYAD_ETOOBIG, NULL, -1,
                               "tokenize: text longer than 4 GiB");
