@@ -561,6 +561,12 @@ typedef struct dyad_event {
 typedef struct dyad_coder dyad_coder;
 dyad_coder *dyad_coder_new(const dyad_dict *d, const char *doc_date);
 void dyad_coder_free(dyad_coder *c);
+/* PETRARCH's require_dyad option (default on).  Off: with PETRARCH
+ * dictionaries, a coded verb whose source is known gives an event even
+ * when no target is named (target.code ""; PETRARCH writes "---"), as
+ * PETRARCH does with require_dyad = False.  Our own dictionaries are not
+ * affected. */
+void dyad_coder_set_require_dyad(dyad_coder *c, int on);
 
 /* Code one parsed sentence (words as filled by dyad_nlp_annotate, or a gold
  * CoNLL-U parse).  coder may be NULL (no memory across sentences; then

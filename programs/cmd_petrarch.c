@@ -132,6 +132,24 @@ static int has_triple(const triple *v, int n, const triple *x)
     return 0;
 }
 
+/* The require_dyad value after the <Config> elements in [p, end) (records
+ * the validation file sets it for: "false" anywhere in the value turns it
+ * off, as PETRARCH reads it). */
+static int config_between(const char *p, const char *end, int require_dyad)
+{
+    for (const char *q = strstr(p, "<Config "); q && q < end; q = strstr(q + 8, "<Config ")) {
+        char opt[64] = "", val[64] = "";
+        if (!attr(q + 8, "option", opt, sizeof opt) || !attr(q + 8, "value", val, sizeof val))
+            continue;
+        if (strcmp(opt, "require_dyad"))
+            continue;
+        for (char *v = val; *v; v++)
+            *v = (char)(*v >= 'A' && *v <= 'Z' ? *v + 32 : *v);
+        require_dyad = strstr(val, "false") == NULL;
+    }
+    return require_dyad;
+}
+
 typedef struct cat {
     char name[32];
     int n, pass;
@@ -185,11 +203,28 @@ static void ud1_to_ud2(dyad_word *w, size_t n)
     }
 }
 
+/* One event as a coding; 0 when PETRARCH would not write it (no source;
+ * no target while require_dyad is on).  A missing target is "---". */
+static int add_coding(const dyad_event *ev, int require_dyad, triple *out, int n, int max)
+{
+    if (n >= max || !*ev->source.code || (!*ev->target.code && require_dyad))
+        return n;
+    triple t;
+    snprintf(t.s, sizeof t.s, "%s", ev->source.code);
+    snprintf(t.t, sizeof t.t, "%s", *ev->target.code ? ev->target.code : "---");
+    snprintf(t.c, sizeof t.c, "%s", ev->code);
+    if (!has_triple(out, n, &t))
+        out[n++] = t;
+    return n;
+}
+
 static int code_record(const dyad_nlp *nlp, const dyad_dict *d, const char *text,
-                       const char *parse, const char *date, triple *out, int max)
+                       const char *parse, const char *date, int require_dyad, triple *out,
+                       int max)
 {
     dyad_arena *a = dyad_arena_new(0);
     dyad_coder *c = dyad_coder_new(d, date);
+    dyad_coder_set_require_dyad(c, require_dyad);
     int n = 0;
     dyad_error e;
     memset(&e, 0, sizeof e);
@@ -211,16 +246,8 @@ static int code_record(const dyad_nlp *nlp, const dyad_dict *d, const char *text
             if (dyad_code_sentence(d, c, a, w, nw, si++, text, date, &ev, &ne, &e))
                 break;
             debug_sentence(w, nw, ev, ne);
-            for (size_t i = 0; i < ne && n < max; i++) {
-                if (!*ev[i].target.code || !*ev[i].source.code)
-                    continue;
-                triple t;
-                snprintf(t.s, sizeof t.s, "%s", ev[i].source.code);
-                snprintf(t.t, sizeof t.t, "%s", ev[i].target.code);
-                snprintf(t.c, sizeof t.c, "%s", ev[i].code);
-                if (!has_triple(out, n, &t))
-                    out[n++] = t;
-            }
+            for (size_t i = 0; i < ne; i++)
+                n = add_coding(&ev[i], require_dyad, out, n, max);
         }
         goto done;
     }
@@ -253,16 +280,8 @@ static int code_record(const dyad_nlp *nlp, const dyad_dict *d, const char *text
         if (dyad_code_sentence(d, c, a, w, nw, (uint32_t)k, st, date, &ev, &ne, &e))
             break;
         debug_sentence(w, nw, ev, ne);
-        for (size_t i = 0; i < ne && n < max; i++) {
-            if (!*ev[i].target.code || !*ev[i].source.code)
-                continue;
-            triple t;
-            snprintf(t.s, sizeof t.s, "%s", ev[i].source.code);
-            snprintf(t.t, sizeof t.t, "%s", ev[i].target.code);
-            snprintf(t.c, sizeof t.c, "%s", ev[i].code);
-            if (!has_triple(out, n, &t))
-                out[n++] = t;
-        }
+        for (size_t i = 0; i < ne; i++)
+            n = add_coding(&ev[i], require_dyad, out, n, max);
     }
 done:
     dyad_coder_free(c);
@@ -434,7 +453,10 @@ int cmd_validate_petrarch(int argc, char **argv)
     }
     cat cats[64];
     int n_cats = 0, total = 0, passed = 0;
+    int require_dyad = 1;   /* <Config option="require_dyad"> between records */
     const char *p = strstr(envend, "<Sentence ");
+    if (p)
+        require_dyad = config_between(envend, p, require_dyad);
     while (p) {
         const char *next = strstr(p + 10, "<Sentence ");
         const char *end = next ? next : buf + n;
@@ -461,6 +483,9 @@ int cmd_validate_petrarch(int argc, char **argv)
             if (!has_triple(want, nw, &x))
                 want[nw++] = x;
         }
+        int rd = require_dyad;
+        if (next)
+            require_dyad = config_between(p, next, require_dyad);
         if (only && strcmp(only, id)) {
             p = next;
             continue;
@@ -475,7 +500,8 @@ int cmd_validate_petrarch(int argc, char **argv)
         }
         collapse(text);
         triple got[64];
-        int ng = code_record(nlp, d, text, gold ? parse : NULL, *iso ? iso : NULL, got, 64);
+        int ng = code_record(nlp, d, text, gold ? parse : NULL, *iso ? iso : NULL, rd, got,
+                             64);
         ng = expand_codes(got, ng, 64);
         int ok = ng == nw;
         for (int i = 0; i < nw && ok; i++)

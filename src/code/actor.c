@@ -450,6 +450,46 @@ static void petrarch_agent_suffix(sent *s, int h, int lo, int hi, code_actor *a)
     }
 }
 
+/* PETRARCH reads actors off the constituency parse's noun phrase; ours may
+ * split it ("Bree Prime Minister Romendacil" with "Bree" taken for a
+ * verb, "the primary official news agency WFNA" with the head elsewhere).
+ * The first word of the run of nominal words (or capitalised ones) that
+ * ends at lo. */
+static int petrarch_run_lo(const sent *s, int lo)
+{
+    int k = lo;
+    while (k > s->dateline && k > 0 && lo - k < 8) {
+        const dyad_word *w = &s->w[k - 1];
+        int up = w->upos;
+        int caps = w->len && w->form[0] >= 'A' && w->form[0] <= 'Z';
+        if (up == DYAD_UPOS_PUNCT || up == DYAD_UPOS_CCONJ || up == DYAD_UPOS_ADP ||
+            up == DYAD_UPOS_PART || up == DYAD_UPOS_PRON)
+            break;
+        if (!(up == DYAD_UPOS_ADJ || up == DYAD_UPOS_NOUN || up == DYAD_UPOS_PROPN ||
+              up == DYAD_UPOS_NUM || up == DYAD_UPOS_DET || caps))
+            break;
+        k--;
+    }
+    return k;
+}
+
+/* ... and the last word of such a run starting at hi (no determiner: that
+ * opens another phrase). */
+static int petrarch_run_hi(const sent *s, int hi)
+{
+    int k = hi;
+    while (k + 1 < s->n && k - hi < 8) {
+        const dyad_word *w = &s->w[k + 1];
+        int up = w->upos;
+        int caps = w->len && w->form[0] >= 'A' && w->form[0] <= 'Z';
+        if (!(up == DYAD_UPOS_ADJ || up == DYAD_UPOS_NOUN || up == DYAD_UPOS_PROPN || caps) ||
+            up == DYAD_UPOS_PUNCT)
+            break;
+        k++;
+    }
+    return k;
+}
+
 static void resolve_np(sent *s, int h, code_actor *a)
 {
     const dyad_word *w = &s->w[h];
@@ -515,7 +555,7 @@ static void resolve_np(sent *s, int h, code_actor *a)
     if (d) {
         code_set_from_dict(s, a, d);
         if (s->d->petrarch)
-            petrarch_agent_suffix(s, h, lo, hi, a);
+            petrarch_agent_suffix(s, h, petrarch_run_lo(s, lo), petrarch_run_hi(s, hi), a);
         return;
     }
     /* an agent noun, or a proper name titled by one ("spokesman Peskov") */
@@ -529,6 +569,15 @@ static void resolve_np(sent *s, int h, code_actor *a)
                     title = c;
             }
     }
+    if (!ag && s->d->petrarch && (w->upos == DYAD_UPOS_PROPN || w->upos == DYAD_UPOS_NOUN) &&
+        s->ment[h] < 0)
+        /* an agent word of the phrase PETRARCH sees ("the primary official
+         * news agency WFNA") */
+        for (int k = h - 1; k >= petrarch_run_lo(s, lo) && !ag; k--) {
+            ag = code_hit_kind(s, k, K(DA_AGENT));
+            if (ag)
+                title = k;
+        }
     if (ag) {
         int via = -1;
         const dict_actor *ctry = agent_country(s, h, &via);

@@ -979,6 +979,19 @@ static int code_word(sent *s, int v, char *claimed)
             /* PETRARCH: the first actor of the post-verb phrase ("welcomed a
              * resumption of ties with X") */
             int x = deep_target(s, v, g.obj >= 0 ? g.obj : (m.objw >= 0 ? m.objw : -1), 0);
+            /* TABARI: the first actor after the verb, wherever it hangs
+             * ("allowed that Mordor isn't a pleasant place") */
+            /* (not across a comma: a closing ", officials said" clause is
+             * not part of it; not for "X and Y delayed their meeting",
+             * coded between them below) */
+            int pair = (e->flags & DV_SYM) && ns >= 2;
+            for (int k = v + 1; x < 0 && s->d->tabari && !pair && k < s->n && strcmp(s->fold[k], ",");
+                 k++)
+                if (s->w[k].upos != DYAD_UPOS_PRON && s->w[k].upos != DYAD_UPOS_PUNCT) {
+                    code_resolve(s, k);
+                    if (s->act[k].kind && s->ment[k] >= 0)
+                        x = k;
+                }
             if (x >= 0 && only_null && (!s->act[x].country || !strcmp(s->act[x].country, "---")))
                 x = -1;
             if (x >= 0) {
@@ -1190,7 +1203,8 @@ static int code_word(sent *s, int v, char *claimed)
     if (!nt && !(e->flags & DV_SELF)) {
         /* no target: still an event when the object slot holds a thing
          * ("rejected the proposal"), coded with an empty target */
-        if (!(m.objw >= 0 || (e->to && f.xcomp >= 0)))
+        if (!(m.objw >= 0 || (e->to && f.xcomp >= 0)) &&
+            !(s->d->petrarch && s->coder && s->coder->no_dyad))
             return 0;
     }
     for (int i = 0; i < ns; i++) {
@@ -1424,6 +1438,12 @@ dyad_coder *dyad_coder_new(const dyad_dict *d, const char *doc_date)
         c->date = dict_parse_date(doc_date, strlen(doc_date));
     }
     return c;
+}
+
+void dyad_coder_set_require_dyad(dyad_coder *c, int on)
+{
+    if (c)
+        c->no_dyad = !on;
 }
 
 void dyad_coder_free(dyad_coder *c)

@@ -28,6 +28,7 @@ typedef struct code_actor {
 
 struct dyad_coder {
     const dyad_dict *dict;
+    int no_dyad;            /* PETRARCH require_dyad off: targetless events */
     int32_t date;           /* YYYYMMDD or 0 */
     char date_str[16];
     dyad_arena *arena;      /* memory strings */

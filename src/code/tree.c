@@ -295,6 +295,95 @@ static int pre_matches(const sent *s, int v, const frame *f, const dict_verb *e)
     return 0;
 }
 
+/* Does the alternative ("did n't") end at word end-1?  Words match by
+ * folded form or lemma. */
+static int seq_alt_at(const sent *s, const char *alt, int end, int lo, int *start)
+{
+    const char *ws[16];
+    size_t wl[16];
+    int k = 0;
+    for (const char *p = alt; *p && k < 16;) {
+        while (*p == ' ')
+            p++;
+        if (!*p)
+            break;
+        const char *q = strchr(p, ' ');
+        size_t len = q ? (size_t)(q - p) : strlen(p);
+        ws[k] = p;
+        wl[k++] = len;
+        p += len;
+    }
+    if (!k || end - k < lo)
+        return 0;
+    for (int i = 0; i < k; i++) {
+        int x = end - k + i;
+        int same = (strlen(s->fold[x]) == wl[i] && !memcmp(s->fold[x], ws[i], wl[i])) ||
+                   (strlen(s->lemma[x]) == wl[i] && !memcmp(s->lemma[x], ws[i], wl[i]));
+        if (!same)
+            return 0;
+    }
+    *start = end - k;
+    return 1;
+}
+
+/* Slots [0, i] of a pre-verb sequence before word `end` (exclusive); the
+ * slot i ends exactly there when glued. */
+static int seq_match(const sent *s, const dict_seq *q, int i, int end, int glued, int lo)
+{
+    if (i < 0)
+        return 1;
+    for (int e = end; e > lo; e--) {
+        for (size_t a = 0; a < q[i].n_alt; a++) {
+            int st;
+            if (seq_alt_at(s, q[i].alt[a], e, lo, &st) &&
+                seq_match(s, q, i - 1, st, i > 0 && q[i - 1].glued, lo))
+                return 1;
+        }
+        if (glued)
+            break;
+    }
+    return 0;
+}
+
+/* Slots [i, n) of a post-verb sequence from word `start` on; slot i
+ * begins exactly there when glued. */
+static int seq_match_fwd(const sent *s, const dict_seq *q, size_t n, size_t i, int start,
+                         int glued)
+{
+    if (i == n)
+        return 1;
+    for (int b = start; b < s->n; b++) {
+        for (size_t a = 0; a < q[i].n_alt; a++) {
+            int k = 0, ok = 1;
+            for (const char *p = q[i].alt[a]; *p && ok;) {
+                while (*p == ' ')
+                    p++;
+                if (!*p)
+                    break;
+                const char *e = strchr(p, ' ');
+                size_t len = e ? (size_t)(e - p) : strlen(p);
+                int x = b + k++;
+                ok = x < s->n &&
+                     ((strlen(s->fold[x]) == len && !memcmp(s->fold[x], p, len)) ||
+                      (strlen(s->lemma[x]) == len && !memcmp(s->lemma[x], p, len)));
+                p += len;
+            }
+            if (ok && k && seq_match_fwd(s, q, n, i + 1, b + k, q[i].glued))
+                return 1;
+        }
+        if (glued)
+            break;
+    }
+    return 0;
+}
+
+/* PETRARCH/TABARI pre-verb word sequence: in order before the verb. */
+static int pre_seq_matches(const sent *s, int v, const dict_verb *e)
+{
+    size_t n = e->n_pre_seq;
+    return seq_match(s, e->pre_seq, (int)n - 1, v, e->pre_seq[n - 1].glued, s->dateline);
+}
+
 /* "dozens of missiles", "a barrage of rockets": the measured noun */
 static int transparent(const sent *s, int o)
 {
@@ -375,6 +464,13 @@ match code_best_entry(const sent *s, int v, int noun)
         } else if (prt) {
             score -= 2;
         }
+        if (e->n_post_seq) {
+            /* TABARI words after the verb, in order */
+            int from = f.prt > v ? f.prt + 1 : v + 1;
+            if (!seq_match_fwd(s, e->post_seq, e->n_post_seq, 0, from, e->post_glued))
+                continue;
+            score += 4 * (int)e->n_post_seq;
+        }
         int ov = v;   /* the verb whose object is checked */
         if (e->to) {
             if (f.xcomp < 0 || strcmp(s->lemma[f.xcomp], e->to))
@@ -412,7 +508,12 @@ match code_best_entry(const sent *s, int v, int noun)
                 continue;
             score += 3;
         }
-        if (e->n_pre) {
+        if (e->n_pre_seq) {
+            /* the longer the sequence, the more specific the pattern */
+            if (!pre_seq_matches(s, v, e))
+                continue;
+            score += 3 + (int)e->n_pre_seq;
+        } else if (e->n_pre) {
             if (!pre_matches(s, v, &f, e))
                 continue;
             score += 3;

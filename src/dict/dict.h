@@ -57,6 +57,17 @@ enum dict_verb_flags {
                      * crossed a red line") */
 };
 
+/* One slot of a PETRARCH/TABARI pre-verb word sequence ("MOST_CERTAINLY_
+ * &NEGATVAUXVRB_EVER *"): any of its alternatives (folded words joined by
+ * single blanks; a synset gives several), in order; glued: the next slot,
+ * or the verb after the last one, follows at once ('_'), else other words
+ * may intervene (' '). */
+typedef struct dict_seq {
+    const char **alt;
+    size_t n_alt;
+    int glued;
+} dict_seq;
+
 typedef struct dict_verb {
     const char *code;       /* CAMEO event code */
     const char *third_code; /* code when placed in a third country, or NULL */
@@ -79,6 +90,14 @@ typedef struct dict_verb {
     size_t n_pre;
     const char *rev_code;   /* "[032:033]": code of the reverse event
                              * (target → source), or NULL */
+    const dict_seq *pre_seq; /* two or more pre-verb words: their sequence
+                              * before the verb (replaces pre), or NULL */
+    size_t n_pre_seq;
+    const dict_seq *post_seq; /* TABARI-style post-verb words (no {NP} or
+                               * (PP)): their sequence after the verb
+                               * (replaces obj, pp, prep, to), or NULL */
+    size_t n_post_seq;
+    int post_glued;           /* "*_TO_PROVIDE": the first right after */
 } dict_verb;
 
 typedef struct dict_code {
@@ -122,6 +141,9 @@ struct dyad_dict {
     dyad_dict_stats stats;
     int petrarch;        /* loaded from PETRARCH files: PETRARCH's target
                           * search and "---" agents (src/code) */
+    int tabari;          /* ... with a TABARI-style verb file (no {NP} or
+                          * (PP) in its patterns): TABARI's target, the
+                          * first actor after the verb */
     char **discards;     /* PETRARCH discard phrases, lower case, after a
                           * flag character: 's' story, 'x' sentence */
     size_t n_discards, cap_discards;

@@ -8,8 +8,13 @@
  * words go to dict_verb.pre (subject side), the first post-verb noun
  * phrase to obj (head + nearest modifier), a "(PREP NOUN)" phrase to pp
  * and a bare "(PREP)" to prep; "[X:Y]" gives rev_code Y for the reverse
- * event.  What cannot be mapped is collected as a warning, once per kind
- * and file with the first line and the number of occurrences. */
+ * event.  A TABARI-style verb file (no {NP} or (PP) in any pattern, as
+ * PETR.Validate.verbs.txt) has its words before and after the verb read as
+ * word sequences ('_' consecutive, ' ' gaps allowed) matched in the text
+ * (dict_verb.pre_seq / post_seq), as TABARI did; its "[+++]" complex-event
+ * patterns are reported and skipped.  What cannot be mapped is collected
+ * as a warning, once per kind and file with the first line and the number
+ * of occurrences. */
 #include "dict/dict.h"
 
 #include <ctype.h>
@@ -42,6 +47,8 @@ typedef struct pl {
     synset *syn;
     size_t n_syn, cap_syn;
     int have_codes;
+    int tabari;        /* the verb file's patterns use no {NP} or (PP): TABARI
+                        * style, its words matched as sequences in the text */
 } pl;
 
 static void add_warning(pl *L, const char *msg)
@@ -901,12 +908,82 @@ static int parse_code(pl *L, const char *txt, const char **code, const char **re
     return 0;
 }
 
+/* The pre-verb side of a pattern ("MOST_CERTAINLY_&NEGATVAUXVRB_EVER ",
+ * "SAID WOULD_") as a word sequence; 0 slots when it names a noun phrase
+ * or a prepositional phrase (matched on the tree instead).  Actor markers
+ * ($ + % ^) hold no word. */
+static int pre_sequence(pl *L, const char *pre_s, dict_seq *out, int max)
+{
+    if (strchr(pre_s, '{') || strchr(pre_s, '(') || strchr(pre_s, '*'))
+        return 0;
+    int n = 0;
+    char buf[512];
+    snprintf(buf, sizeof buf, "%s", pre_s);
+    for (char *p = buf; *p;) {
+        while (*p == ' ' || *p == '\t')
+            p++;
+        if (!*p)
+            break;
+        char *q = p;
+        while (*q && *q != ' ' && *q != '\t')
+            q++;
+        char save = *q;
+        *q = 0;
+        /* parts of one blank-free token are consecutive */
+        for (char *part = p; part && *part;) {
+            char *us = strchr(part, '_');
+            if (us)
+                *us = 0;
+            int glued = us != NULL;
+            if (!*part) {
+                /* "RECENTLY_*": the trailing '_' glues the word to the verb */
+            } else if (!strcmp(part, "$") || !strcmp(part, "+") || !strcmp(part, "%") ||
+                       !strcmp(part, "^")) {
+                if (n)
+                    out[n - 1].glued = 0;   /* an actor stands between */
+            } else if (n < max) {
+                slist alts = {.n = 0};
+                expand_word(L, part, &alts);
+                if (!alts.n)
+                    return 0;
+                out[n].alt = list_dup(L, &alts);
+                out[n].n_alt = (size_t)alts.n;
+                out[n].glued = glued;
+                n++;
+            }
+            part = us ? us + 1 : NULL;
+        }
+        *q = save;
+        p = q;
+    }
+    return n;
+}
+
 static int add_entry(pl *L, const vword *vw, const char *code, const char *rev,
                      const slist *pre, const slist *obj, const slist *pp, const slist *prep,
-                     const char *to, const char *pattern, int line, unsigned flags)
+                     const char *to, const char *pattern, int line, unsigned flags,
+                     const dict_seq *seq, int n_seq, const dict_seq *post, int n_post,
+                     int post_glued)
 {
     dict_verb v;
     memset(&v, 0, sizeof v);
+    if (n_post) {
+        dict_seq *c = dyad_arena_alloc(L->d->arena, (size_t)n_post * sizeof *c);
+        if (!c)
+            return DYAD_ENOMEM;
+        memcpy(c, post, (size_t)n_post * sizeof *c);
+        v.post_seq = c;
+        v.n_post_seq = (size_t)n_post;
+        v.post_glued = post_glued;
+    }
+    if (n_seq >= 2) {
+        dict_seq *c = dyad_arena_alloc(L->d->arena, (size_t)n_seq * sizeof *c);
+        if (!c)
+            return DYAD_ENOMEM;
+        memcpy(c, seq, (size_t)n_seq * sizeof *c);
+        v.pre_seq = c;
+        v.n_pre_seq = (size_t)n_seq;
+    }
     v.code = code;
     v.rev_code = rev;
     v.lemma = vw->lemma;
@@ -1042,6 +1119,12 @@ static int pattern_line(pl *L, block *B, char *t, int line)
         return 0;
     }
     *c = 0;
+    if (!strcmp(ltrim(rtrim(o + 1)), "+++")) {
+        /* TABARI's "complex event" marker: such sentences went to a file
+         * for coders; PETRARCH codes them with the other patterns */
+        unsupported(L, "complex-event code [+++] (TABARI): pattern ignored");
+        return 0;
+    }
     const char *code, *rev;
     if (parse_code(L, o + 1, &code, &rev))
         return DYAD_ENOMEM;
@@ -1066,6 +1149,13 @@ static int pattern_line(pl *L, block *B, char *t, int line)
     }
     *star = 0;
     char *pre_s = body, *post_s = star + 1;
+    /* TABARI-style files: the words before and after the verb ("&NEGATVAUXVRB
+     * EVER * OVER EFFORTS", "* &TIETYPES_MEMOS FROM", "* ARTILLERY") are
+     * word sequences in the text, not heads on the tree */
+    dict_seq seq[16], post[16];
+    int n_seq = L->tabari ? pre_sequence(L, pre_s, seq, 16) : 0;
+    int post_glued = post_s[0] == '_';
+    int n_post = L->tabari ? pre_sequence(L, post_s, post, 16) : 0;
     slist pre = {.n = 0}, obj = {.n = 0}, pp = {.n = 0}, prep = {.n = 0};
     const char *to = NULL;
     char *tok[64];
@@ -1104,7 +1194,7 @@ static int pattern_line(pl *L, block *B, char *t, int line)
     for (char *p = post_s; *p && *p != ' '; p++)
         if (*p == '_')
             *p = ' ';
-    k = pattern_tokens(post_s, tok, 64);
+    k = n_post ? 0 : pattern_tokens(post_s, tok, 64);
     int nouns = 0;
     for (int i = 0; i < k; i++) {
         char *x = tok[i];
@@ -1231,7 +1321,8 @@ static int pattern_line(pl *L, block *B, char *t, int line)
     if (!code)
         return 0;
     for (int i = 0; i < B->n; i++)
-        if (add_entry(L, &B->v[i], code, rev, &pre, &obj, &pp, &prep, to, pattern, line, flags))
+        if (add_entry(L, &B->v[i], code, rev, &pre, &obj, &pp, &prep, to, pattern, line, flags,
+                      seq, n_seq, post, n_post, post_glued))
             return DYAD_ENOMEM;
     return 0;
 }
@@ -1244,8 +1335,31 @@ static int finish_block(pl *L, block *B)
     return 0;
 }
 
+/* Does any pattern line of the verb file use a {noun phrase} or a
+ * (prepositional phrase)?  (PETRARCH 1/2 style; none: TABARI style.) */
+static int has_phrase_groups(const char *buf, size_t n)
+{
+    const char *p = buf, *end = buf + n;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *e = nl ? nl : end;
+        const char *t = p;
+        while (t < e && (*t == ' ' || *t == '\t'))
+            t++;
+        if (t < e && *t == '-' && (e - t < 3 || strncmp(t, "---", 3))) {
+            const char *hash = memchr(t, '#', (size_t)(e - t));
+            const char *stop = hash ? hash : e;
+            if (memchr(t, '{', (size_t)(stop - t)) || memchr(t, '(', (size_t)(stop - t)))
+                return 1;
+        }
+        p = e + 1;
+    }
+    return 0;
+}
+
 static int load_verbs(pl *L, char *buf, size_t n)
 {
+    L->tabari = L->d->tabari = !has_phrase_groups(buf, n);
     lines it = {buf, buf + n, 0, 0};
     block *B = calloc(1, sizeof *B);
     if (!B)
@@ -1347,7 +1461,7 @@ static int load_verbs(pl *L, char *buf, size_t n)
         if (code && strcmp(code, "---")) {
             slist e0 = {.n = 0};
             rc = add_entry(L, &B->v[B->n - 1], code, own ? NULL : B->rev, &e0, &e0, &e0, &e0, NULL,
-                           dict_strdup(L->d, t), it.line, 0);
+                           dict_strdup(L->d, t), it.line, 0, NULL, 0, NULL, 0, 0);
         }
     }
     free(B);

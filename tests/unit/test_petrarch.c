@@ -263,7 +263,169 @@ static void test_phoenix(void)
     dyad_dict_free(d);
 }
 
+/* A TABARI-style verb file (tests/data/petrarch/test.tabari.verbs.txt). */
+static dyad_dict *load_tabari(char ***warn, size_t *n_warn)
+{
+    dyad_dict_petrarch_files f;
+    memset(&f, 0, sizeof f);
+    f.dir = DIR_;
+    f.verbs = "test.tabari.verbs.txt";
+    f.actors = ACTORS;
+    f.n_actors = 1;
+    f.agents = "test.agents.txt";
+    f.cameo_dir = "dict";
+    dyad_dict *d = NULL;
+    dyad_error e;
+    memset(&e, 0, sizeof e);
+    if (dyad_dict_load_petrarch(NULL, &f, &d, warn, n_warn, &e))
+        fprintf(stderr, "petrarch load: %s: %s\n", e.path, e.message);
+    return d;
+}
+
+/* "Valdoria <aux...> clash(ed) over the ties with Kestrel Isles." with the
+ * words between subject and verb given as "form lemma UPOS" triples. */
+static void clash(const dyad_dict *d, const char *mid, const char *text, char *got, size_t cap)
+{
+    char rows[1200], *w = rows;
+    int id = 2;
+    w += sprintf(w, "1 Valdoria Valdoria PROPN %%d nsubj\n");
+    char buf[256];
+    snprintf(buf, sizeof buf, "%s", mid);
+    int verb_id = 2;
+    for (const char *p = buf; *p;) {   /* count the words to place the verb */
+        while (*p == ' ')
+            p++;
+        if (!*p)
+            break;
+        for (int k = 0; k < 3; k++) {
+            while (*p && *p != ' ')
+                p++;
+            while (*p == ' ')
+                p++;
+        }
+        verb_id++;
+    }
+    char *tok = strtok(buf, " ");
+    while (tok) {
+        char *lem = strtok(NULL, " "), *up = strtok(NULL, " ");
+        if (!lem || !up)
+            break;
+        w += sprintf(w, "%d %s %s %s %d %s\n", id++, tok, lem, up, verb_id,
+                     !strcmp(up, "AUX") ? "aux" : "advmod");
+        tok = strtok(NULL, " ");
+    }
+    w += sprintf(w,
+                 "%d clash clash VERB 0 root\n"
+                 "%d over over ADP %d case\n"
+                 "%d the the DET %d det\n"
+                 "%d ties tie NOUN %d obl\n"
+                 "%d with with ADP %d case\n"
+                 "%d Kestrel Kestrel PROPN %d compound\n"
+                 "%d Isles Isles PROPN %d nmod\n",
+                 verb_id, verb_id + 1, verb_id + 3, verb_id + 2, verb_id + 3, verb_id + 3,
+                 verb_id, verb_id + 4, verb_id + 6, verb_id + 5, verb_id + 6, verb_id + 6,
+                 verb_id + 3);
+    char final[1400];
+    snprintf(final, sizeof final, rows, verb_id);
+    code(d, final, text, NULL, got, cap);
+}
+
+static void test_tabari_sequences(void)
+{
+    char **warn = NULL;
+    size_t n_warn = 0;
+    dyad_dict *d = load_tabari(&warn, &n_warn);
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    char got[512];
+    /* pre-verb sequences: the longest one found wins; ' ' lets words in */
+    clash(d, "", "Valdoria clash over the ties with Kestrel Isles.", got, sizeof got);
+    CHECK_STR(got, "VLD KST 901");
+    clash(d, "did do AUX n't not PART", "Valdoria didn't clash over the ties with Kestrel Isles.",
+          got, sizeof got);
+    CHECK_STR(got, "VLD KST 904");
+    clash(d, "did do AUX n't not PART even even ADV ever ever ADV",
+          "Valdoria didn't even ever clash over the ties with Kestrel Isles.", got, sizeof got);
+    CHECK_STR(got, "VLD KST 905");
+    clash(d, "unexpectedly unexpectedly ADV now now ADV will will AUX not not PART",
+          "Valdoria unexpectedly now will not clash over the ties with Kestrel Isles.", got,
+          sizeof got);
+    CHECK_STR(got, "VLD KST 906");
+    /* post-verb words: "* ARTILLERY" anywhere after the verb (TABARI), not
+     * only the object's head; '_' needs the words next to each other */
+    const char *fire =
+        "1 Valdoria Valdoria PROPN 2 nsubj\n"
+        "2 fired fire VERB 0 root\n"
+        "3 %s %s %s 5 amod\n"
+        "4 %s %s %s 5 %s\n"
+        "5 shells shell NOUN 2 obj\n"
+        "6 at at ADP 8 case\n"
+        "7 Kestrel Kestrel PROPN 8 compound\n"
+        "8 Isles Isles PROPN 2 obl\n";
+    char rows[800];
+    snprintf(rows, sizeof rows, fire, "two", "two", "NUM", "artillery", "artillery", "NOUN",
+             "compound");
+    code(d, rows, "Valdoria fired two artillery shells at Kestrel Isles.", NULL, got, sizeof got);
+    CHECK_STR(got, "VLD KST 194");
+    snprintf(rows, sizeof rows, fire, "new", "new", "ADJ", "military", "military", "ADJ", "amod");
+    code(d, rows, "Valdoria fired new military shells at Kestrel Isles.", NULL, got, sizeof got);
+    CHECK_STR(got, "VLD KST 195");
+    snprintf(rows, sizeof rows, fire, "new", "new", "ADJ", "heavy", "heavy", "ADJ", "amod");
+    code(d, rows, "Valdoria fired new heavy shells at Kestrel Isles.", NULL, got, sizeof got);
+    CHECK_STR(got, "VLD KST 190");
+    /* TABARI's complex-event code [+++]: the pattern is reported, not used */
+    snprintf(rows, sizeof rows, fire, "fxll", "fxll", "ADJ", "heavy", "heavy", "ADJ", "amod");
+    code(d, rows, "Valdoria fired fxll heavy shells at Kestrel Isles.", NULL, got, sizeof got);
+    CHECK_STR(got, "VLD KST 190");
+    CHECK(has_warning(warn, n_warn, "test.tabari.verbs.txt:24: complex-event code"));
+    dyad_dict_warnings_free(warn, n_warn);
+    dyad_dict_free(d);
+}
+
+/* PETRARCH's require_dyad = False: a coded verb without a target still
+ * gives an event (target "" here; PETRARCH writes "---"). */
+static void test_require_dyad(void)
+{
+    dyad_dict *d = load_tabari(NULL, NULL);
+    if (!d)
+        return;
+    char *c = conllu("1 A a DET 3 det\n"
+                     "2 Valdorian Valdorian ADJ 3 amod\n"
+                     "3 spokesman spokesman NOUN 4 nsubj\n"
+                     "4 said say VERB 0 root\n"
+                     "5 so so ADV 4 advmod\n"
+                     "6 . . PUNCT 4 punct\n");
+    for (int on = 1; on >= 0; on--) {
+        dyad_arena *a = dyad_arena_new(0);
+        dyad_coder *cd = dyad_coder_new(d, NULL);
+        dyad_coder_set_require_dyad(cd, on);
+        const char *p = c;
+        dyad_word *w;
+        size_t nw;
+        const char *t;
+        dyad_error e;
+        dyad_event *ev = NULL;
+        size_t ne = 0;
+        CHECK_EQ_INT(dyad_conllu_next(a, &p, c + strlen(c), &w, &nw, &t, &e), 1);
+        CHECK_EQ_INT(dyad_code_sentence(d, cd, a, w, nw, 0, "A Valdorian spokesman said so.",
+                                        NULL, &ev, &ne, &e), 0);
+        CHECK_EQ_INT((int)ne, on ? 0 : 1);
+        if (ne) {
+            CHECK_STR(ev[0].source.code, "VLDGOV");
+            CHECK_STR(ev[0].target.code, "");
+            CHECK_STR(ev[0].code, "023");
+        }
+        dyad_coder_free(cd);
+        dyad_arena_free(a);
+    }
+    free(c);
+    dyad_dict_free(d);
+}
+
 const unit_case unit_petrarch[] = {
+    {"tabari_sequences", test_tabari_sequences},
+    {"require_dyad", test_require_dyad},
     {"dated_actor", test_dated_actor},
     {"agent", test_agent},
     {"reverse_and_pp", test_reverse_and_pp},
