@@ -180,7 +180,7 @@ void code_set_from_dict(sent *s, code_actor *a, const dict_actor *d)
     }
 }
 
-static int is_plural(const dyad_word *w)
+int code_is_plural(const dyad_word *w)
 {
     return (w->feats && strstr(w->feats, "Number=Plur")) ||
            (w->xpos && (!strcmp(w->xpos, "NNS") || !strcmp(w->xpos, "NNPS")));
@@ -496,7 +496,7 @@ static void resolve_np(sent *s, int h, code_actor *a)
     int lo, hi;
     np_bounds(s, h, &lo, &hi);
     a->head = h;
-    a->plural = is_plural(w);
+    a->plural = code_is_plural(w);
     a->text = span_text(s, lo, hi + 1);
     a->name = a->text;
     a->country = "";
@@ -549,6 +549,30 @@ static void resolve_np(sent *s, int h, code_actor *a)
             a->text = text;
             a->head = h;
             a->how = "name named before";
+            return;
+        }
+        /* "Mr. Clinton" first named so: the one person of that last name
+         * in office at the article's date */
+        int32_t ids[16];
+        size_t np = s->date ? dict_surname_people(s->d, s->fold[h], ids, 16) : 0;
+        const dict_actor *only = NULL;
+        int n_in = 0;
+        for (size_t i = 0; i < np; i++) {
+            const dict_actor *p = &s->d->actors[ids[i]];
+            for (size_t r = 0; r < p->n_roles; r++) {
+                const dict_role *ro = &p->roles[r];
+                if ((ro->from || ro->to) && (!ro->from || s->date >= ro->from) &&
+                    (!ro->to || s->date <= ro->to)) {
+                    if (only != p)
+                        n_in++;
+                    only = p;
+                    break;
+                }
+            }
+        }
+        if (n_in == 1) {
+            code_set_from_dict(s, a, only);
+            a->how = "last name, in office at the date";
             return;
         }
     }

@@ -64,6 +64,7 @@ static int agent_fanout(sent *s, int word, int *out, int n, int max)
 }
 
 static int pair_fanout(sent *s, int word, int *out, int n, int max);
+static const char *const PAIR_PRONOUNS[] = {"they", "them", NULL};
 
 static int slot_from(sent *s, const code_actor *a, const char *how);
 
@@ -109,6 +110,16 @@ static int add_cands(sent *s, int word, int *out, int n, int max)
         return n;
     }
     code_resolve(s, word);
+    const code_actor *ra = &s->act[word];
+    if (ra->kind && !s->d->petrarch && ra->how && !strcmp(ra->how, "pronoun") && !ra->subject &&
+        !ra->group && code_in_list(s->fold[word], PAIR_PRONOUNS)) {
+        /* "They" whose latest candidate is no subject nor group ("met in
+         * Singapore. They then signed"): the two sides of the sentence
+         * before, when there are */
+        int m = pair_fanout(s, word, out, n, max);
+        if (m > n)
+            return m;
+    }
     if (s->act[word].kind && n < max) {
         out[n++] = word;
         n = agent_fanout(s, word, out, n, max);
@@ -296,13 +307,18 @@ static int slot_from(sent *s, const code_actor *a, const char *how)
  * countries of the latest asserted dyadic event of this sentence, else of
  * the story (two different countries).  Returns 1 and the pair. */
 static const char *const PAIR_NOUNS[] = {"side", "country", "nation", "government",
-    "neighbor", "neighbour", "rival", "adversary", NULL};
+    "neighbor", "neighbour", "rival", "adversary", "man", "leader", "president",
+    "delegation", "minister", "state", NULL};
 
 static int pair_words(const sent *s, int h)
 {
     const dyad_word *w = &s->w[h];
+    /* "They then signed": a plural pronoun left unresolved, right after
+     * a sentence about two sides */
+    if (w->upos == DYAD_UPOS_PRON && code_in_list(s->fold[h], PAIR_PRONOUNS))
+        return 1;
     if (w->upos != DYAD_UPOS_NOUN || !code_in_list(s->lemma[h], PAIR_NOUNS) ||
-        s->fold[h][strlen(s->fold[h]) - 1] != 's')
+        !code_is_plural(w))
         return 0;
     int det = -1, two = 0;
     for (int c = s->first_child[h]; c >= 0; c = s->next_sib[c]) {
@@ -1352,6 +1368,13 @@ static int code_sentence(sent *s)
         s->lemma[i] = l ? dyad_norm_fold(a, l, strlen(l), &m) : s->fold[i];
         if (!s->fold[i] || !s->lemma[i])
             return DYAD_ENOMEM;
+        /* a lexicon verb the lemmatizer got wrong ("froze", "telephoned") */
+        if (s->w[i].upos == DYAD_UPOS_VERB && !s->d->petrarch &&
+            dict_first_verb(s->d, s->lemma[i]) < 0) {
+            const char *vl = dict_verb_form_lemma(s->d, s->fold[i]);
+            if (vl)
+                s->lemma[i] = vl;
+        }
         s->first_child[i] = s->next_sib[i] = s->ment[i] = -1;
         if (!strcmp(s->fold[i], "\"") || !strcmp(s->fold[i], "``") || !strcmp(s->fold[i], "''"))
             quotes++;

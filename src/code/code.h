@@ -126,6 +126,7 @@ int code_child_rel(const sent *s, int i, const char *r);
 int code_child_rel_eq(const sent *s, int i, const char *r);
 void code_get_frame(const sent *s, int v, frame *f);
 int code_head_of(const sent *s, int i);
+int code_is_plural(const dyad_word *w);
 int code_in_list(const char *x, const char *const *list);
 int code_inherited_subject(const sent *s, int v, int depth);
 int code_list_has(const char **l, size_t n, const char *x);

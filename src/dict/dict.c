@@ -88,6 +88,16 @@ static int smap_put(dict_smap *m, const char *k, int32_t v)
     return 0;
 }
 
+int32_t dict_smap_get(const dict_smap *m, const char *k)
+{
+    return smap_get(m, k, strlen(k));
+}
+
+int dict_smap_put(dict_smap *m, const char *k, int32_t v)
+{
+    return smap_put(m, k, v);
+}
+
 static void smap_free(dict_smap *m)
 {
     free(m->keys);
@@ -428,6 +438,9 @@ void dyad_dict_free(dyad_dict *d)
         return;
     smap_free(&d->toks);
     smap_free(&d->verb_lemma);
+    smap_free(&d->verb_form);
+    smap_free(&d->surname);
+    free(d->sur_next);
     smap_free(&d->code_index);
     free(d->edges.keys);
     free(d->edges.vals);

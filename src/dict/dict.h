@@ -135,6 +135,10 @@ struct dyad_dict {
     dict_verb *verbs;
     size_t n_verbs, cap_verbs;
     dict_smap verb_lemma; /* lemma → first verb entry */
+    dict_smap verb_form;  /* inflected form → a verb entry of its lemma
+                           * (dict_index_verb_forms) */
+    dict_smap surname;    /* folded last name → a person (dict_index_surnames) */
+    int32_t *sur_next;    /* per actor: next person of the same last name */
     dict_code *codes;
     size_t n_codes, cap_codes;
     dict_smap code_index;
@@ -175,6 +179,18 @@ int dict_load_codes(dyad_dict *d, const char *dir, dyad_error *err);
 int32_t dict_tok_id(const dyad_dict *d, const char *folded, size_t n);
 int32_t dict_trie_child(const dyad_dict *d, int32_t node, int32_t tok);
 int32_t dict_first_verb(const dyad_dict *d, const char *lemma);
+/* The lemma of an inflected form of a lexicon verb ("froze" → "freeze"),
+ * or NULL (src/dict/forms.c; after dict_index_verb_forms). */
+const char *dict_verb_form_lemma(const dyad_dict *d, const char *form);
+/* Index the inflected forms of the loaded verb entries. 0 or DYAD_ENOMEM. */
+int dict_index_verb_forms(dyad_dict *d);
+/* Index people by last name; then the people named folded (at most max
+ * actor ids into out; returns how many). */
+int dict_index_surnames(dyad_dict *d);
+size_t dict_surname_people(const dyad_dict *d, const char *folded, int32_t *out, size_t max);
+/* String maps for the dict stage's own files (k must outlive the map). */
+int32_t dict_smap_get(const dict_smap *m, const char *k);
+int dict_smap_put(dict_smap *m, const char *k, int32_t v);
 const dict_code *dict_code_find(const dyad_dict *d, const char *code);
 
 /* YYYY-MM-DD (or a prefix) → YYYYMMDD, 0 when not a date */

@@ -517,6 +517,8 @@ int dyad_dict_load(const char *dir, dyad_dict **out, dyad_error *err)
     int rc = load_file(d, dir, "cameo.tsv", K_CODE, 0, 1, err);
     if (!rc)
         rc = load_file(d, dir, "verbs.txt", K_VERB, 0, 1, err);
+    if (!rc && dict_index_verb_forms(d))
+        rc = dyad_error_set(err, DYAD_ENOMEM, dir, -1, "out of memory");
     char adir[1024];
     snprintf(adir, sizeof adir, "%s/actors", dir);
     char **names = NULL;
@@ -553,6 +555,8 @@ int dyad_dict_load(const char *dir, dyad_dict **out, dyad_error *err)
     for (size_t i = 0; i < n_names; i++)
         free(names[i]);
     free(names);
+    if (!rc && dict_index_surnames(d))
+        rc = dyad_error_set(err, DYAD_ENOMEM, dir, -1, "out of memory");
     if (rc) {
         dyad_dict_free(d);
         return rc;

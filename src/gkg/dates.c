@@ -397,7 +397,17 @@ int dyad_date_resolve(const char *doc_date, const char *text, size_t n, char out
         last = days_from_civil(best.y, best.m, best.d);
         break;
     }
-    if (historical && best.explicit_year && doc - last > 365)
-        *historical = 1;
+    /* Historical: a period named by its year more than a year back, or
+     * one that ended before the news: an earlier month or year ("last
+     * month", "last August", "last year"), a day a week or more back. */
+    if (historical) {
+        if (best.explicit_year && doc - last > 365)
+            *historical = 1;
+        else if ((best.precision == DYAD_DATE_MONTH || best.precision == DYAD_DATE_YEAR) &&
+                 last < doc)
+            *historical = 1;
+        else if (best.precision == DYAD_DATE_DAY && doc - last > 7)
+            *historical = 1;
+    }
     return best.precision;
 }
