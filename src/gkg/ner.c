@@ -1,6 +1,6 @@
 /* ner.c — the named-entity tagger at run time: hashed features (shared with
- * the trainer through ner.h), dictionary gazetteer marks, greedy decoding
- * with previous-tag features, and the mmap'd model file. */
+ * the trainer through ner.h), dictionary gazetteer marks, first-order
+ * Viterbi decoding, and the mmap'd model file. */
 #include "gkg/ner.h"
 #include "dict/dict.h"
 
@@ -14,8 +14,7 @@ _Static_assert(sizeof(ner_entry) == 16, "ner_entry is 16 bytes on disk");
 struct dyad_ner {
     const void *map;
     size_t map_len;
-    const float *w;
-    uint32_t bits;
+    ner_wv w;
     uint32_t flags;
     const ner_entry *tab;
     uint32_t tbits;
@@ -205,6 +204,18 @@ static int has_lower(const ner_tok *t)
     return 0;
 }
 
+/* a small word that joins the parts of a name */
+static int is_connector(const ner_tok *t)
+{
+    switch (t->n) {
+    case 1: return t->s[0] == '&';
+    case 2: return !memcmp(t->s, "of", 2);
+    case 3: return !memcmp(t->s, "and", 3) || !memcmp(t->s, "for", 3) ||
+                   !memcmp(t->s, "the", 3);
+    default: return 0;
+    }
+}
+
 static int is_wordish(const ner_tok *t)
 {
     unsigned char c = (unsigned char)t->s[0];
@@ -361,6 +372,37 @@ size_t ner_features(const ner_tok *t, size_t n, size_t i, uint64_t *out)
                      (char)(b == 0 ? '1' : '0')};
         out[k++] = fh(104, r, 3);
         out[k++] = fh2(105, r, 2, ssh, sshn);
+        /* the name's head and first word, across "of", "and", "&", "for",
+         * "the" between capitalised words ("Housing Authority of New
+         * Orleans"): "Inc", "University", "Street" type the whole name */
+        size_t hb = b, he = e;
+        while (hb >= 2 && is_connector(&t[hb - 1]) && is_cap(&t[hb - 2])) {
+            hb -= 2;
+            while (hb > 0 && is_cap(&t[hb - 1]))
+                hb--;
+        }
+        while (he + 1 < n && is_connector(&t[he]) && is_cap(&t[he + 1])) {
+            he += 2;
+            while (he < n && is_cap(&t[he]))
+                he++;
+        }
+        char hw[WMAX], fw[WMAX];
+        size_t hn = lower(&t[he - 1], hw), fn = lower(&t[hb], fw);
+        char pos = i + 1 == he ? 'L' : i == hb ? 'F' : 'M';
+        out[k++] = fh2(108, &pos, 1, hw, hn);
+        out[k++] = fh2(109, &pos, 1, fw, fn);
+    }
+    /* the words around and the shape of this one ("at Xxxx", "Xxxx Inc") */
+    {
+        char a[WMAX];
+        size_t an = i > 0 ? lower(&t[i - 1], a) : 0;
+        out[k++] = fh2(110, a, an, ssh, sshn);
+        an = i + 1 < n ? lower(&t[i + 1], a) : 0;
+        out[k++] = fh2(111, a, an, ssh, sshn);
+    }
+    if (wn >= 5) {
+        out[k++] = fh(15, w, 5);
+        out[k++] = fh(25, w + wn - 5, 5);
     }
     return k;
 }
@@ -399,15 +441,30 @@ int ner_tag_type(int tag)
     }
 }
 
-static void add_rows(const float *w, uint64_t mask, const uint64_t *f, size_t k, float *sc)
+/* sc[c] += the rows of the features f (sc: NER_STRIDE floats) */
+static void add_rows(const ner_wv *w, const uint64_t *f, size_t k, float *sc)
 {
-    for (size_t j = 0; j < k; j++)
-        __builtin_prefetch(w + (f[j] & mask) * NER_STRIDE);
-    for (size_t j = 0; j < k; j++) {
-        const float *row = w + (f[j] & mask) * NER_STRIDE;
-        for (int c = 0; c < NER_STRIDE; c++)
-            sc[c] += row[c];
+    uint64_t mask = ((uint64_t)1 << w->bits) - 1;
+    if (w->f) {
+        for (size_t j = 0; j < k; j++)
+            __builtin_prefetch(w->f + (f[j] & mask) * NER_STRIDE);
+        for (size_t j = 0; j < k; j++) {
+            const float *row = w->f + (f[j] & mask) * NER_STRIDE;
+            for (int c = 0; c < NER_STRIDE; c++)
+                sc[c] += row[c];
+        }
+        return;
     }
+    for (size_t j = 0; j < k; j++)
+        __builtin_prefetch(w->q + (f[j] & mask) * NER_STRIDE);
+    int32_t acc[NER_STRIDE] = {0};
+    for (size_t j = 0; j < k; j++) {
+        const int16_t *row = w->q + (f[j] & mask) * NER_STRIDE;
+        for (int c = 0; c < NER_STRIDE; c++)
+            acc[c] += row[c];
+    }
+    for (int c = 0; c < NER_STRIDE; c++)
+        sc[c] += (float)acc[c] * w->scale;
 }
 
 /* Viterbi over the BIO tags: static features of each token plus the
@@ -424,17 +481,15 @@ size_t ner_domain(uint64_t *f, size_t k, unsigned dom)
     return 2 * k;
 }
 
-void ner_decode(const float *w, uint32_t bits, const ner_tok *t, size_t n,
-                uint8_t *tags)
+void ner_decode(const ner_wv *w, const ner_tok *t, size_t n, uint8_t *tags)
 {
-    ner_decode_dom(w, bits, t, n, tags, 0);
+    ner_decode_dom(w, t, n, tags, 0);
 }
 
-void ner_decode_dom(const float *w, uint32_t bits, const ner_tok *t, size_t n,
-                    uint8_t *tags, unsigned dom)
+void ner_decode_dom(const ner_wv *w, const ner_tok *t, size_t n, uint8_t *tags,
+                    unsigned dom)
 {
     uint64_t f[2 * NER_MAX_FEATS];
-    uint64_t mask = ((uint64_t)1 << bits) - 1;
     uint8_t bpst[NER_VSTACK * NER_NTAGS];
     uint8_t *bp = n <= NER_VSTACK ? bpst : malloc(n * NER_NTAGS);
     if (!bp) {
@@ -446,7 +501,7 @@ void ner_decode_dom(const float *w, uint32_t bits, const ner_tok *t, size_t n,
     for (size_t i = 0; i < n; i++) {
         float em[NER_STRIDE] = {0};
         size_t k = ner_domain(f, ner_features(t, n, i, f), dom);
-        add_rows(w, mask, f, k, em);
+        add_rows(w, f, k, em);
         int np = i ? NER_NTAGS : 1;
         for (int c = 0; c < NER_NTAGS; c++)
             nd[c] = -1e30f;
@@ -456,7 +511,7 @@ void ner_decode_dom(const float *w, uint32_t bits, const ner_tok *t, size_t n,
                 continue;
             float sc[NER_STRIDE] = {0};
             size_t kt = ner_domain(f, ner_tag_features(t, n, i, pt, 0, f), dom);
-            add_rows(w, mask, f, kt, sc);
+            add_rows(w, f, kt, sc);
             float base = i ? delta[p] : 0;
             for (int c = 0; c < NER_NTAGS; c++) {
                 if (!ner_allowed(i ? p : NER_O, c))
@@ -548,11 +603,10 @@ const ner_entry *ner_table(const dyad_ner *m, uint32_t *tbits)
     return m ? m->tab : NULL;
 }
 
-const float *ner_weights(const dyad_ner *m, uint32_t *bits)
+ner_wv ner_weights(const dyad_ner *m)
 {
-    if (bits)
-        *bits = m ? m->bits : 0;
-    return m ? m->w : NULL;
+    ner_wv none = {0};
+    return m ? m->w : none;
 }
 
 static uint32_t rd32(const unsigned char *p)
@@ -580,7 +634,7 @@ int dyad_ner_load(const char *dir, dyad_ner **out, dyad_error *err)
     uint32_t bits = rd32(p + 12), ntags = rd32(p + 16), tbits = rd32(p + 24);
     if (memcmp(p, NER_MAGIC, 8) != 0 || rd32(p + 8) != NER_VERSION ||
         ntags != NER_NTAGS || bits < 8 || bits > 26 || tbits > 26 ||
-        map_len != NER_HEADER + ((size_t)1 << bits) * NER_STRIDE * 4 +
+        map_len != NER_HEADER + ((size_t)1 << bits) * NER_STRIDE * 2 +
                                   (tbits ? ((size_t)1 << tbits) * sizeof(ner_entry) : 0)) {
         dyad_unmap(map, map_len);
         return dyad_error_set(err, DYAD_EMODEL, path, -1,
@@ -593,11 +647,13 @@ int dyad_ner_load(const char *dir, dyad_ner **out, dyad_error *err)
     }
     m->map = map;
     m->map_len = map_len;
-    m->w = (const float *)(p + NER_HEADER);
-    m->bits = bits;
+    uint32_t sb = rd32(p + 28);
+    m->w.q = (const int16_t *)(p + NER_HEADER);
+    memcpy(&m->w.scale, &sb, 4);
+    m->w.bits = bits;
     m->flags = rd32(p + 20);
     m->tbits = tbits;
-    m->tab = tbits ? (const ner_entry *)(p + NER_HEADER + ((size_t)1 << bits) * NER_STRIDE * 4)
+    m->tab = tbits ? (const ner_entry *)(p + NER_HEADER + ((size_t)1 << bits) * NER_STRIDE * 2)
                    : NULL;
     *out = m;
     return DYAD_OK;
@@ -633,7 +689,7 @@ int dyad_ner_tag(const dyad_ner *m, const dyad_dict *d, dyad_arena *a,
     ner_gazetteer(d, a, t, n);
     ner_case_profile(t, n);
     ner_table_marks(m->tab, m->tbits, t, n);
-    ner_decode(m->w, m->bits, t, n, tags);
+    ner_decode(&m->w, t, n, tags);
     for (size_t i = 0; i < n; i++) {
         int ty = ner_tag_type(tags[i]);
         types[i] = (uint8_t)ty;
