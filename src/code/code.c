@@ -1571,6 +1571,26 @@ int dyad_code_doc(const dyad_dict *d, const dyad_doc *doc, dyad_event **out,
                                 (uint32_t)i, text, doc->date, &ev, &nev, err);
         if (rc || !nev)
             continue;
+        /* each event's date from its sentence ("on Friday", "last month");
+         * a period that ended before the news makes an asserted event
+         * historical ("In 2001, ... Russia responded by ordering out") */
+        if (doc->date && text) {
+            char when[11];
+            int historical = 0;
+            if (dyad_date_resolve(doc->date, text, strlen(text), when, &historical) !=
+                DYAD_DATE_NONE) {
+                const char *w = dyad_arena_strdup(doc->arena, when);
+                if (!w) {
+                    rc = dyad_error_set(err, DYAD_ENOMEM, NULL, -1, "out of memory");
+                    break;
+                }
+                for (size_t k = 0; k < nev; k++)
+                    ev[k].date = w;
+            }
+            for (size_t k = 0; k < nev && historical; k++)
+                if (ev[k].mode == DYAD_MODE_ASSERTED)
+                    ev[k].mode = DYAD_MODE_HISTORICAL;
+        }
         if (n_all + nev > cap) {
             size_t nc = cap ? cap * 2 : 16;
             while (nc < n_all + nev)

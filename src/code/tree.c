@@ -567,6 +567,8 @@ static const char *const NEG[] = {"not", "never", "n't", "no", NULL};
 static const char *const MODAL[] = {"may", "might", "could", "would", "should", "must",
                                     "'d", "will", "shall", "'ll", "wo", NULL};
 /* governors that make what they govern hypothetical */
+static const char *const PROPOSE[] = {"propose", "suggest", "recommend", "urge",
+    "demand", "insist", "request", "advocate", "ask", "hope", "wish", NULL};
 static const char *const INTENT[] = {"threaten", "plan", "want", "seek", "intend", "hope",
     "aim", "propose", "offer", "promise", "vow", "pledge", "expect", "consider",
     "prepare", "try", "attempt", "agree", "wish", "push", "warn", "urge", "call",
@@ -725,6 +727,11 @@ int code_mode_of(const sent *s, int v, int *xmode_from)
             if (code_own_modal(s, h))
                 return DYAD_MODE_HYPOTHETICAL;
         } else if (code_rel_is(e, "ccomp") || code_rel_is(e, "parataxis")) {
+            /* "proposed that Russia expel": what is proposed is not done */
+            if (code_rel_is(e, "ccomp") && code_in_list(s->lemma[h], PROPOSE)) {
+                *xmode_from = h;
+                return DYAD_MODE_HYPOTHETICAL;
+            }
             if (code_in_list(s->lemma[h], code_say)) {
                 reported = 1;
                 ((sent *)s)->say_head = h;

@@ -117,8 +117,8 @@ static int parse_sentences(dyad_doc *d, const dyad_nlp *nlp, dyad_error *err)
     return 0;
 }
 
-/* Date, tone and action location of each event from its sentence: a
- * sentence that names a year long past makes an asserted event historical. */
+/* Tone and action location of each event from its sentence (its date and
+ * the historical mode come with the coding: dyad_code_doc). */
 static int place_events(dyad_doc *d)
 {
     for (size_t i = 0; i < d->n_events; i++) {
@@ -127,23 +127,10 @@ static int place_events(dyad_doc *d)
         e->tone = 0;
         if (e->sentence >= d->n_sentences)
             continue;
-        const dyad_sentence *s = &d->sentences[e->sentence];
         if (d->sentence_tone)
             e->tone = d->sentence_tone[e->sentence].tone;
         if (d->locations)
             e->location = dyad_geo_sentence_location(d->locations, d->n_locations, e->sentence);
-        if (d->date) {
-            char when[11];
-            int historical = 0;
-            if (dyad_date_resolve(d->date, d->body + s->start, s->end - s->start, when,
-                                  &historical) != DYAD_DATE_NONE) {
-                e->date = dyad_arena_strdup(d->arena, when);
-                if (!e->date)
-                    return DYAD_ENOMEM;
-            }
-            if (historical && e->mode == DYAD_MODE_ASSERTED)
-                e->mode = DYAD_MODE_HISTORICAL;
-        }
     }
     return 0;
 }
