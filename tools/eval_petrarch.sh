@@ -20,7 +20,7 @@ if ! "$B/dyad" validate-petrarch --help 2>&1 | grep -q "usage: dyad validate-pet
     echo "petrarch_conformance: n/a (dyad validate-petrarch not wired in programs/dyad.c)"
 else
     "$B/dyad" validate-petrarch --quiet "$PET/text/PETR.UnitTest.records.xml" 2>/dev/null |
-        grep '^petrarch_conformance:'
+        grep -E '^petrarch_conformance(_all_records)?:'
     GSR=$PET/universalpetrarch/text/PETR2_GSR_validation.xml
     if [ -f "$GSR" ]; then
         "$B/dyad" validate-petrarch --quiet --dict-dir "$PET/dictionaries" "$GSR" 2>/dev/null |

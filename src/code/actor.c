@@ -724,6 +724,19 @@ static void resolve_np(sent *s, int h, code_actor *a)
             a->how = "apposition";
         }
     }
+    if (!a->kind && s->d->petrarch && w->upos == DYAD_UPOS_NOUN && s->ment[h] < 0) {
+        /* PETRARCH: the actor named inside the noun phrase ("the KU
+         * basketball team") */
+        for (int k = petrarch_run_lo(s, lo); k < h; k++) {
+            const dict_actor *m = code_hit_kind(s, k, K(DA_PERSON) | K_ORG | K_PLACE);
+            if (m) {
+                code_set_from_dict(s, a, m);
+                a->head = h;
+                a->how = "actor of the noun phrase";
+                return;
+            }
+        }
+    }
 }
 
 void code_resolve(sent *s, int h)

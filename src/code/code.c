@@ -730,6 +730,24 @@ static int said_of(sent *s, int v, const dict_verb *e)
     return made;
 }
 
+/* PETRARCH writes a targetless event ("---", require_dyad off) only for
+ * a verb phrase holding a noun phrase: "said on Saturday" is coded, "said
+ * today" (a bare time word) is not. */
+static int petrarch_has_np(const sent *s, int v)
+{
+    for (int c = s->first_child[v]; c >= 0; c = s->next_sib[c]) {
+        const dyad_word *w = &s->w[c];
+        if (c < v || (w->upos != DYAD_UPOS_NOUN && w->upos != DYAD_UPOS_PROPN &&
+                      w->upos != DYAD_UPOS_PRON && w->upos != DYAD_UPOS_NUM))
+            continue;
+        if (code_rel_is(w, "obj") || code_rel_is(w, "iobj"))
+            return 1;
+        if (code_rel_is(w, "obl") && code_prep_of(s, c))
+            return 1;
+    }
+    return 0;
+}
+
 static int code_word(sent *s, int v, char *claimed)
 {
     const dyad_word *w = &s->w[v];
@@ -831,7 +849,13 @@ static int code_word(sent *s, int v, char *claimed)
                  (!strcmp(s->lemma[sj], "who") || !strcmp(s->lemma[sj], "which") ||
                   !strcmp(s->lemma[sj], "that")))
             sj = code_head_of(s, v);   /* "Trump, who ordered the increase" */
-        if (f.passive && f.agent < 0) {
+        int tab_passive = f.passive && f.agent < 0 && s->d->tabari && f.patient >= 0;
+        if (tab_passive) {
+            /* TABARI: a passive without its by-phrase is coded from its
+             * subject ("The Philippines was criticized over its dispute
+             * with Eriador") */
+            sj = f.patient;
+        } else if (f.passive && f.agent < 0) {
             sj = -1;
             /* "he wrote that sanctions would be imposed on X": the speaker
              * threatens; the sanctions themselves have no named doer */
@@ -977,7 +1001,7 @@ static int code_word(sent *s, int v, char *claimed)
             if (m.objw >= 0)
                 claimed[m.objw] = 1;
         } else {
-            if (f.passive)
+            if (f.passive && !tab_passive)
                 nt = add_cands(s, g.patient, tgts, nt, 8);
             if (!nt)
                 nt = add_cands(s, g.obj, tgts, nt, 8);
@@ -1197,6 +1221,17 @@ static int code_word(sent *s, int v, char *claimed)
         }
     }
 
+    if ((e->flags & DV_SWAP) && nt) {
+        /* PETRARCH "+ * FROM $": the one named before the verb is the
+         * target ("the militia was freed from Barad-dur") */
+        int tmp[8], k = ns;
+        memcpy(tmp, srcs, sizeof tmp);
+        memcpy(srcs, tgts, sizeof tmp);
+        memcpy(tgts, tmp, sizeof tmp);
+        ns = nt;
+        nt = k;
+        cat(evid, sizeof evid, "; roles swapped (%s)%s%s", e->pattern, "", "");
+    }
     /* symmetric verb with coordinated subjects and no target: every pair
      * (not "X and Y agreed to remove banks": what they agreed to do is
      * the event, and the lexicon has no frame for it) */
@@ -1220,7 +1255,7 @@ static int code_word(sent *s, int v, char *claimed)
         /* no target: still an event when the object slot holds a thing
          * ("rejected the proposal"), coded with an empty target */
         if (!(m.objw >= 0 || (e->to && f.xcomp >= 0)) &&
-            !(s->d->petrarch && s->coder && s->coder->no_dyad))
+            !(s->d->petrarch && s->coder && s->coder->no_dyad && petrarch_has_np(s, v)))
             return 0;
     }
     for (int i = 0; i < ns; i++) {
@@ -1341,6 +1376,28 @@ static int code_word(sent *s, int v, char *claimed)
 
 /* ---- driver */
 
+/* TABARI: a clause opened by a time conjunction ("... almost five years
+ * after crowds burned down its embassy") is part of the phrase of the verb
+ * it hangs on; it is coded only when nothing before it was. */
+static int tabari_time_clause(const sent *s, int v)
+{
+    static const char *const WHEN[] = {"after", "before", "since", "until", "when", "while", NULL};
+    for (int c = s->first_child[v]; c >= 0; c = s->next_sib[c]) {
+        if (c > v)
+            continue;
+        if (code_rel_is(&s->w[c], "mark") && code_in_list(s->lemma[c], WHEN))
+            return 1;
+        if (!code_rel_is(&s->w[c], "nsubj"))
+            continue;
+        /* "after crowds burned": the conjunction parsed as the subject's case */
+        for (int k = s->first_child[c]; k >= 0; k = s->next_sib[k])
+            if (k < c && (code_rel_is(&s->w[k], "case") || code_rel_is(&s->w[k], "mark")) &&
+                code_in_list(s->lemma[k], WHEN))
+                return 1;
+    }
+    return 0;
+}
+
 static int code_sentence(sent *s)
 {
     int n = s->n;
@@ -1415,9 +1472,12 @@ static int code_sentence(sent *s)
         if (s->act[i].kind && s->act[i].kind != DA_ADJ)
             code_mem_push(s, &s->act[i]);
     }
-    for (int i = 0; i < n; i++)
+    for (int i = 0; i < n; i++) {
+        if (s->d->tabari && s->n_ev && s->w[i].upos == DYAD_UPOS_VERB && tabari_time_clause(s, i))
+            continue;
         if (s->w[i].upos == DYAD_UPOS_VERB && code_word(s, i, claimed) < 0)
             return DYAD_ENOMEM;
+    }
     for (int i = 0; i < n; i++)
         if ((s->w[i].upos == DYAD_UPOS_NOUN || s->w[i].upos == DYAD_UPOS_PROPN) &&
             code_word(s, i, claimed) < 0)

@@ -467,7 +467,10 @@ match code_best_entry(const sent *s, int v, int noun)
         if (e->n_post_seq) {
             /* TABARI words after the verb, in order */
             int from = f.prt > v ? f.prt + 1 : v + 1;
-            if (!seq_match_fwd(s, e->post_seq, e->n_post_seq, 0, from, e->post_glued))
+            /* the sequence may name the particle itself ("BURN * DOWN") */
+            if (!seq_match_fwd(s, e->post_seq, e->n_post_seq, 0, from, e->post_glued) &&
+                (from == v + 1 ||
+                 !seq_match_fwd(s, e->post_seq, e->n_post_seq, 0, v + 1, e->post_glued)))
                 continue;
             score += 4 * (int)e->n_post_seq;
         }

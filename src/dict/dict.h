@@ -52,9 +52,11 @@ enum dict_verb_flags {
     DV_SYM = 2,   /* symmetric: code both directions (meet, talk) */
     DV_SELF = 4,  /* needs no target (protest, mobilize) */
     DV_COMPOUND = 8, /* (PETRARCH "%") the subject is coordinated */
-    DV_SAY = 16     /* said of someone: the speaker of the governing speech
+    DV_SAY = 16,    /* said of someone: the speaker of the governing speech
                      * verb does it to the clause's subject ("said Iran had
                      * crossed a red line") */
+    DV_SWAP = 32    /* (PETRARCH "+ * FROM $") the target is named before
+                     * the verb, the source after it */
 };
 
 /* One slot of a PETRARCH/TABARI pre-verb word sequence ("MOST_CERTAINLY_

@@ -1149,6 +1149,7 @@ static int pattern_line(pl *L, block *B, char *t, int line)
     }
     *star = 0;
     char *pre_s = body, *post_s = star + 1;
+    int post_source = strchr(post_s, '$') != NULL;
     /* TABARI-style files: the words before and after the verb ("&NEGATVAUXVRB
      * EVER * OVER EFFORTS", "* &TIETYPES_MEMOS FROM", "* ARTILLERY") are
      * word sequences in the text, not heads on the tree */
@@ -1165,6 +1166,7 @@ static int pattern_line(pl *L, block *B, char *t, int line)
             *p = ' ';
     int k = pattern_tokens(pre_s, tok, 64);
     unsigned flags = 0;
+    int pre_target = 0;   /* "+ * FROM $": roles swapped */
     for (int i = 0; i < k; i++) {
         char *x = tok[i];
         if (!strcmp(x, "%")) {
@@ -1172,8 +1174,11 @@ static int pattern_line(pl *L, block *B, char *t, int line)
             continue;
         }
         if (!strcmp(x, "$") || !strcmp(x, "+") || !strcmp(x, "^")) {
-            unsupported(L, "source/target/compound markers ($ + % ^): roles come from the "
-                           "dependency tree");
+            if (!strcmp(x, "+"))
+                pre_target = 1;
+            else
+                unsupported(L, "source/target/compound markers ($ + % ^): roles come from the "
+                               "dependency tree");
             continue;
         }
         if (*x == '(') {
@@ -1199,8 +1204,9 @@ static int pattern_line(pl *L, block *B, char *t, int line)
     for (int i = 0; i < k; i++) {
         char *x = tok[i];
         if (!strcmp(x, "$") || !strcmp(x, "+") || !strcmp(x, "%") || !strcmp(x, "^")) {
-            unsupported(L, "source/target/compound markers ($ + % ^): roles come from the "
-                           "dependency tree");
+            if (strcmp(x, "$") || !pre_target)
+                unsupported(L, "source/target/compound markers ($ + % ^): roles come from the "
+                               "dependency tree");
             continue;
         }
         if (*x == '(') {
@@ -1217,8 +1223,9 @@ static int pattern_line(pl *L, block *B, char *t, int line)
             slist preps = {.n = 0};
             expand_word(L, in, &preps);
             if (*rest && strchr("$+%^", *rest) && (!rest[1] || isspace((unsigned char)rest[1]))) {
-                unsupported(L, "source/target/compound markers ($ + % ^): roles come from the "
-                               "dependency tree");
+                if (*rest != '$' || !pre_target)
+                    unsupported(L, "source/target/compound markers ($ + % ^): roles come from "
+                                   "the dependency tree");
                 *rest = 0;   /* "(WITH +)": the target's preposition */
             }
             if (!*rest) {
@@ -1320,6 +1327,8 @@ static int pattern_line(pl *L, block *B, char *t, int line)
     }
     if (!code)
         return 0;
+    if (pre_target && post_source)
+        flags |= DV_SWAP;
     for (int i = 0; i < B->n; i++)
         if (add_entry(L, &B->v[i], code, rev, &pre, &obj, &pp, &prep, to, pattern, line, flags,
                       seq, n_seq, post, n_post, post_glued))

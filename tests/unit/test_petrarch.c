@@ -384,7 +384,9 @@ static void test_tabari_sequences(void)
 }
 
 /* PETRARCH's require_dyad = False: a coded verb without a target still
- * gives an event (target "" here; PETRARCH writes "---"). */
+ * gives an event (target "" here; PETRARCH writes "---") when its phrase
+ * holds a noun phrase ("said on Saturday"), not for a bare time word
+ * ("said today", validation record COMMA-06). */
 static void test_require_dyad(void)
 {
     dyad_dict *d = load_tabari(NULL, NULL);
@@ -394,8 +396,34 @@ static void test_require_dyad(void)
                      "2 Valdorian Valdorian ADJ 3 amod\n"
                      "3 spokesman spokesman NOUN 4 nsubj\n"
                      "4 said say VERB 0 root\n"
-                     "5 so so ADV 4 advmod\n"
-                     "6 . . PUNCT 4 punct\n");
+                     "5 on on ADP 6 case\n"
+                     "6 Saturday Saturday PROPN 4 obl\n"
+                     "7 . . PUNCT 4 punct\n");
+    char *today = conllu("1 A a DET 3 det\n"
+                         "2 Valdorian Valdorian ADJ 3 amod\n"
+                         "3 spokesman spokesman NOUN 4 nsubj\n"
+                         "4 said say VERB 0 root\n"
+                         "5 today today NOUN 4 obl:tmod\n"
+                         "6 . . PUNCT 4 punct\n");
+    {
+        dyad_arena *a = dyad_arena_new(0);
+        dyad_coder *cd = dyad_coder_new(d, NULL);
+        dyad_coder_set_require_dyad(cd, 0);
+        const char *p = today;
+        dyad_word *w;
+        size_t nw;
+        const char *t;
+        dyad_error e;
+        dyad_event *ev = NULL;
+        size_t ne = 0;
+        CHECK_EQ_INT(dyad_conllu_next(a, &p, today + strlen(today), &w, &nw, &t, &e), 1);
+        CHECK_EQ_INT(dyad_code_sentence(d, cd, a, w, nw, 0, "A Valdorian spokesman said today.",
+                                        NULL, &ev, &ne, &e), 0);
+        CHECK_EQ_INT((int)ne, 0);
+        dyad_coder_free(cd);
+        dyad_arena_free(a);
+    }
+    free(today);
     for (int on = 1; on >= 0; on--) {
         dyad_arena *a = dyad_arena_new(0);
         dyad_coder *cd = dyad_coder_new(d, NULL);
@@ -408,7 +436,8 @@ static void test_require_dyad(void)
         dyad_event *ev = NULL;
         size_t ne = 0;
         CHECK_EQ_INT(dyad_conllu_next(a, &p, c + strlen(c), &w, &nw, &t, &e), 1);
-        CHECK_EQ_INT(dyad_code_sentence(d, cd, a, w, nw, 0, "A Valdorian spokesman said so.",
+        CHECK_EQ_INT(dyad_code_sentence(d, cd, a, w, nw, 0,
+                                        "A Valdorian spokesman said on Saturday.",
                                         NULL, &ev, &ne, &e), 0);
         CHECK_EQ_INT((int)ne, on ? 0 : 1);
         if (ne) {
@@ -423,7 +452,78 @@ static void test_require_dyad(void)
     dyad_dict_free(d);
 }
 
+/* TABARI readings of the tree: a particle named by the pattern ("BURN *
+ * DOWN"), roles swapped by "+ * FROM $", a passive without its by-phrase
+ * coded from its subject, the actor inside a noun phrase ("the Kestrel
+ * Isles embassy"), and a time clause after a coded verb left alone. */
+static void test_tabari_roles(void)
+{
+    dyad_dict *d = load_tabari(NULL, NULL);
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    char got[512];
+    code(d,
+         "1 Valdorian Valdorian ADJ 2 amod\n"
+         "2 crowds crowd NOUN 3 nsubj\n"
+         "3 burned burn VERB 0 root\n"
+         "4 down down ADP 3 compound:prt\n"
+         "5 the the DET 8 det\n"
+         "6 Kestrel Kestrel PROPN 7 compound\n"
+         "7 Isles Isles PROPN 8 compound\n"
+         "8 embassy embassy NOUN 3 obj\n"
+         "9 . . PUNCT 3 punct\n",
+         "Valdorian crowds burned down the Kestrel Isles embassy.", NULL, got, sizeof got);
+    CHECK_STR(got, "VLD KST 222");
+    code(d,
+         "1 Valdoria Valdoria PROPN 3 nsubj:pass\n"
+         "2 was be AUX 3 aux:pass\n"
+         "3 freed free VERB 0 root\n"
+         "4 from from ADP 6 case\n"
+         "5 Kestrel Kestrel PROPN 6 compound\n"
+         "6 Isles Isles PROPN 3 obl\n"
+         "7 . . PUNCT 3 punct\n",
+         "Valdoria was freed from Kestrel Isles.", NULL, got, sizeof got);
+    CHECK_STR(got, "KST VLD 066");
+    code(d,
+         "1 Valdoria Valdoria PROPN 3 nsubj:pass\n"
+         "2 was be AUX 3 aux:pass\n"
+         "3 criticized criticize VERB 0 root\n"
+         "4 over over ADP 5 case\n"
+         "5 ties tie NOUN 3 obl\n"
+         "6 with with ADP 8 case\n"
+         "7 Kestrel Kestrel PROPN 8 compound\n"
+         "8 Isles Isles PROPN 5 nmod\n"
+         "9 . . PUNCT 3 punct\n",
+         "Valdoria was criticized over ties with Kestrel Isles.", NULL, got, sizeof got);
+    CHECK_STR(got, "VLD KST 121");
+    /* the burning is part of the firing's phrase: not coded on its own */
+    code(d,
+         "1 Valdoria Valdoria PROPN 2 nsubj\n"
+         "2 fired fire VERB 0 root\n"
+         "3 artillery artillery NOUN 2 obj\n"
+         "4 at at ADP 6 case\n"
+         "5 Kestrel Kestrel PROPN 6 compound\n"
+         "6 Isles Isles PROPN 2 obl\n"
+         "7 after after SCONJ 10 mark\n"
+         "8 Valdorian Valdorian ADJ 9 amod\n"
+         "9 crowds crowd NOUN 10 nsubj\n"
+         "10 burned burn VERB 2 advcl\n"
+         "11 down down ADP 10 compound:prt\n"
+         "12 the the DET 15 det\n"
+         "13 Kestrel Kestrel PROPN 14 compound\n"
+         "14 Isles Isles PROPN 15 compound\n"
+         "15 embassy embassy NOUN 10 obj\n"
+         "16 . . PUNCT 2 punct\n",
+         "Valdoria fired artillery at Kestrel Isles after Valdorian crowds burned down the "
+         "Kestrel Isles embassy.",
+         NULL, got, sizeof got);
+    CHECK_STR(got, "VLD KST 194");
+    dyad_dict_free(d);
+}
+
 const unit_case unit_petrarch[] = {
+    {"tabari_roles", test_tabari_roles},
     {"tabari_sequences", test_tabari_sequences},
     {"require_dyad", test_require_dyad},
     {"dated_actor", test_dated_actor},
