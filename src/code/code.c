@@ -1602,6 +1602,23 @@ static size_t dedupe_events(dyad_event *ev, size_t n)
     return out;
 }
 
+/* The year of a resolved date (YYYY...) written as a number in text. */
+static int year_written(const char *text, const char *when)
+{
+    char y[5];
+    if (strlen(when) < 4)
+        return 0;
+    memcpy(y, when, 4);
+    y[4] = 0;
+    for (const char *p = strstr(text, y); p; p = strstr(p + 1, y)) {
+        int before = p > text && p[-1] >= '0' && p[-1] <= '9';
+        int after = p[4] >= '0' && p[4] <= '9';
+        if (!before && !after)
+            return 1;
+    }
+    return 0;
+}
+
 int dyad_code_doc(const dyad_dict *d, const dyad_doc *doc, dyad_event **out,
                   size_t *n_out, dyad_error *err)
 {
@@ -1647,6 +1664,10 @@ int dyad_code_doc(const dyad_dict *d, const dyad_doc *doc, dyad_event **out,
                 for (size_t k = 0; k < nev; k++)
                     ev[k].date = w;
             }
+            /* a year written out is judged clause by clause (code_mode_of:
+             * "condemned Russia's 2014 annexation" is news) */
+            if (historical && year_written(text, when))
+                historical = 0;
             for (size_t k = 0; k < nev && historical; k++)
                 if (ev[k].mode == DYAD_MODE_ASSERTED)
                     ev[k].mode = DYAD_MODE_HISTORICAL;

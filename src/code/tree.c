@@ -698,6 +698,21 @@ static int past_year(const sent *s, int v)
             }
         }
     }
+    /* "In 2001, X expelled ..., and Russia responded by ordering out":
+     * a year put before a clause dates the clauses joined to it */
+    int x = v;
+    for (int hops = 0; hops < 3; hops++) {
+        int h = code_head_of(s, x);
+        if (h < 0 || !(code_rel_eq(&s->w[x], "conj") || code_rel_is(&s->w[x], "advcl")))
+            break;
+        for (int c = s->first_child[h]; c >= 0; c = s->next_sib[c]) {
+            int y = year_of(s, c);
+            if (c < h && y && y < now &&
+                (code_rel_is(&s->w[c], "obl") || code_rel_is(&s->w[c], "advmod")))
+                return 1;
+        }
+        x = h;
+    }
     return 0;
 }
 
