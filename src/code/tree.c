@@ -132,6 +132,35 @@ void code_get_frame(const sent *s, int v, frame *f)
                 if (mk >= 0 && !strcmp(s->lemma[mk], "to") && c > v)
                     f->xcomp = c;
             }
+    /* "gave diplomats 48 hours to leave", "ordered 35 diplomats, whom it
+     * named, to leave": the infinitive hung on the object (or on a noun
+     * under it) as an acl */
+    if (f->xcomp < 0 && f->obj >= 0 && s->w[v].upos == DYAD_UPOS_VERB) {
+        int o = f->obj;
+        for (int depth = 0; depth < 2 && f->xcomp < 0 && o >= 0; depth++) {
+            int next = -1;
+            for (int c = s->first_child[o]; c >= 0 && f->xcomp < 0; c = s->next_sib[c]) {
+                if (code_rel_eq(&s->w[c], "acl") && s->w[c].upos == DYAD_UPOS_VERB && c > o) {
+                    int mk = code_child_rel_eq(s, c, "mark");
+                    if (mk >= 0 && !strcmp(s->lemma[mk], "to") && mk == c - 1)
+                        f->xcomp = c;
+                }
+                if (code_rel_eq(&s->w[c], "obj") || code_rel_eq(&s->w[c], "appos"))
+                    next = c;
+                /* ", whom it described as ..., to leave": hung on the
+                 * relative clause, after the comma that closes it */
+                if (code_rel_eq(&s->w[c], "acl:relcl"))
+                    for (int g = s->first_child[c]; g >= 0 && f->xcomp < 0; g = s->next_sib[g]) {
+                        int mk = code_child_rel_eq(s, g, "mark");
+                        if ((code_rel_is(&s->w[g], "advcl") || code_rel_eq(&s->w[g], "xcomp")) &&
+                            mk >= 0 && mk == g - 1 && !strcmp(s->lemma[mk], "to") && mk >= 1 &&
+                            s->w[mk - 1].upos == DYAD_UPOS_PUNCT)
+                            f->xcomp = g;
+                    }
+            }
+            o = next;
+        }
+    }
     if (f->passive && f->agent < 0)
         for (int c = s->first_child[v]; c >= 0; c = s->next_sib[c])
             if (code_rel_is(&s->w[c], "obl")) {
