@@ -1115,7 +1115,8 @@ static int code_word(sent *s, int v, char *claimed)
                     (ob >= 0 && code_in_list(s->lemma[ob], RETALIATE));
         if (!nt && (r2 == 2 || r2 == 3 || (r2 >= 10 && r2 <= 13) || reply ||
                     (r2 >= 3 && r2 <= 8 && code_own_negated(s, v))) &&
-            !(e->flags & (DV_SELF | DV_SYM)) && ns >= 1 && (m.objw >= 0 || m.ppw >= 0 || reply) &&
+            !(e->flags & (DV_SELF | DV_SYM)) && ns >= 1 &&
+            (m.objw >= 0 || m.ppw >= 0 || reply || (e->to && !s->d->petrarch)) &&
             !(ob >= 0 && code_child_rel_eq(s, ob, "nmod:poss") >= 0 &&
               s->w[code_child_rel_eq(s, ob, "nmod:poss")].upos == DYAD_UPOS_PRON)) {
             /* (not "reaffirmed their commitment": their own) */

@@ -116,6 +116,19 @@ void code_get_frame(const sent *s, int v, frame *f)
         f->passive = 1;
     if (f->subj < 0 && dl_subj >= 0)
         f->subj = dl_subj;  /* add_cands reads through it to its appositions */
+    /* "spoke with the emir of Qatar, Sheikh Tamim, and offered to
+     * mediate": an apposition the parser made the subject of the next
+     * conjunct (a subject is never followed by ", and" and its verb) */
+    if (f->subj >= 0 && f->subj < v && v >= 2 && code_rel_eq(&s->w[v], "conj") &&
+        s->w[v - 1].upos == DYAD_UPOS_CCONJ && s->w[v - 2].upos == DYAD_UPOS_PUNCT &&
+        code_head_of(s, v) >= 0 && code_head_of(s, v) < f->subj) {
+        int only_name = 1;
+        for (int t = f->subj + 1; t < v - 2 && only_name; t++)
+            only_name = code_head_of(s, t) == f->subj && (code_rel_is(&s->w[t], "flat") ||
+                                                         code_rel_is(&s->w[t], "compound"));
+        if (only_name)
+            f->subj = -1;
+    }
     /* "ordered 60 diplomats out", "shot down" with the particle parsed as
      * an adverb after the verb */
     if (f->prt < 0 && s->w[v].upos == DYAD_UPOS_VERB)
