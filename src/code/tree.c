@@ -137,6 +137,24 @@ void code_get_frame(const sent *s, int v, frame *f)
                 (!strcmp(s->lemma[c], "out") || !strcmp(s->lemma[c], "off") ||
                  !strcmp(s->lemma[c], "down") || !strcmp(s->lemma[c], "back")))
                 f->prt = c;
+    /* "ordered 60 diplomats out of the country": "out" as the case of a
+     * phrase under the verb or its object */
+    if (f->prt < 0 && s->w[v].upos == DYAD_UPOS_VERB)
+        for (int pass = 0; pass < 2 && f->prt < 0; pass++) {
+            int base = pass == 0 ? v : f->obj;
+            if (base < 0)
+                break;
+            for (int c = s->first_child[base]; c >= 0 && f->prt < 0; c = s->next_sib[c]) {
+                if (c < v || !(code_rel_is(&s->w[c], "obl") || code_rel_is(&s->w[c], "nmod")))
+                    continue;
+                for (int g = s->first_child[c]; g >= 0; g = s->next_sib[g])
+                    if (code_rel_eq(&s->w[g], "case") && !strcmp(s->lemma[g], "out") &&
+                        g + 1 < s->n && !strcmp(s->lemma[g + 1], "of")) {
+                        f->prt = g;
+                        break;
+                    }
+            }
+        }
     /* "urged Israel to show restraint" parsed as an infinitival advcl */
     if (f->xcomp < 0)
         for (int c = s->first_child[v]; c >= 0 && f->xcomp < 0; c = s->next_sib[c])

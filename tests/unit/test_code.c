@@ -1111,6 +1111,37 @@ static void verb_forms_surnames_and_pairs(void)
     dyad_arena_free(r.a);
 }
 
+/* Expulsions the parser hangs oddly: "out of the country" as a case,
+ * "48 hours to leave" as an acl of the object. */
+static void expulsion_shapes(void)
+{
+    result r = code(ROW(1, "America", "America", "PROPN", "NNP", 2, "nsubj")
+                    ROW(2, "ordered", "order", "VERB", "VBD", 0, "root")
+                    ROW(3, "Russian", "Russian", "ADJ", "JJ", 4, "amod")
+                    ROW(4, "diplomats", "diplomat", "NOUN", "NNS", 2, "obj")
+                    ROW(5, "out", "out", "ADP", "IN", 8, "case")
+                    ROW(6, "of", "of", "ADP", "IN", 8, "case")
+                    ROW(7, "the", "the", "DET", "DT", 8, "det")
+                    ROW(8, "country", "country", "NOUN", "NN", 4, "nmod")
+                    ROW(9, ".", ".", "PUNCT", ".", 2, "punct")
+                    "\n"
+                    ROW(1, "Russia", "Russia", "PROPN", "NNP", 2, "nsubj")
+                    ROW(2, "gave", "give", "VERB", "VBD", 0, "root")
+                    ROW(3, "American", "American", "ADJ", "JJ", 4, "amod")
+                    ROW(4, "diplomats", "diplomat", "NOUN", "NNS", 2, "obj")
+                    ROW(5, "48", "48", "NUM", "CD", 6, "nummod")
+                    ROW(6, "hours", "hour", "NOUN", "NNS", 4, "obj")
+                    ROW(7, "to", "to", "PART", "TO", 8, "mark")
+                    ROW(8, "leave", "leave", "VERB", "VB", 6, "acl")
+                    ROW(9, ".", ".", "PUNCT", ".", 2, "punct"), "2018-03-27");
+    const dyad_event *a = find(&r, "USA", "RUSGOV", "17"), *b = find(&r, "RUS", "USAGOV", "17");
+    CHECK(a != NULL && !strcmp(a->code, "174"));
+    CHECK(b != NULL && !strcmp(b->code, "174"));
+    if (!a || !b)
+        dump(&r);
+    dyad_arena_free(r.a);
+}
+
 const unit_case unit_code[] = {
     {"dict_loads", dict_loads},
     {"dict_bad_line", dict_bad_line},
@@ -1146,6 +1177,7 @@ const unit_case unit_code[] = {
     {"said_of_and_name_part", said_of_and_name_part},
     {"agent_list_on_punctuation", agent_list_on_punctuation},
     {"verb_forms_surnames_and_pairs", verb_forms_surnames_and_pairs},
+    {"expulsion_shapes", expulsion_shapes},
     {"cleanup", cleanup},
     {NULL, NULL},
 };
