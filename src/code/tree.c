@@ -249,8 +249,17 @@ int code_inherited_subject(const sent *s, int v, int depth)
     }
     if (code_rel_is(&s->w[v], "acl") && !f.passive)
         return h;   /* "a country imposing sanctions" */
-    if (code_rel_is(&s->w[v], "advcl") && !f.passive)
+    if (code_rel_is(&s->w[v], "advcl") && !f.passive) {
+        /* "imposed sanctions after it exploded devices, cutting off aid":
+         * a participle after a comma closing a subordinate clause belongs
+         * to the main clause */
+        int hm = code_head_of(s, h);
+        if (hm >= 0 && v > h && v >= 1 && s->w[v - 1].upos == DYAD_UPOS_PUNCT &&
+            s->w[v].xpos && !strcmp(s->w[v].xpos, "VBG") &&
+            code_rel_is(&s->w[h], "advcl") && code_child_rel_eq(s, h, "mark") >= 0)
+            return code_inherited_subject(s, hm, depth + 1);
         return code_inherited_subject(s, h, depth + 1); /* "responded by breaking ties" */
+    }
     if (code_rel_is(&s->w[v], "ccomp") && !f.passive) {
         /* "said it regretted", with "it" misattached as the object of "said" */
         frame g;
