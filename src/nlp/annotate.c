@@ -85,6 +85,209 @@ static size_t emit_lemma(const char *lemma, size_t ln, const char *form,
     return ln;
 }
 
+/* The lemma the longest learned suffix rule of the tag gives, from the
+ * rule of at most maxk characters on (the form itself when none applies);
+ * *k_used gets the length of the rule's suffix (0 = none applied).
+ * buf: cap bytes, cap > n. */
+static size_t suffix_lemma(const dyad_nlp *m, const char *lower, size_t n,
+                           int tag, size_t maxk, size_t *k_used, char *buf,
+                           size_t cap)
+{
+    if (maxk > n)
+        maxk = n;
+    for (size_t k = maxk + 1; k-- > 0;) {
+        if (k < n && ((unsigned char)lower[n - k] & 0xC0) == 0x80)
+            continue;
+        const nlp_slot *s = nlp_ktab_find(&m->lex, nlp_lex_key(NLP_LEX_SUFFIX, tag, lower + n - k, k));
+        if (!s)
+            continue;
+        size_t strip = (s->b >> 8) & 0xff;
+        if (strip > n || (strip == n && !m->strs[s->a]))
+            continue;
+        const char *app = m->strs + s->a;
+        size_t al = strlen(app);
+        if (n - strip + al >= cap)
+            break;
+        memcpy(buf, lower, n - strip);
+        memcpy(buf + n - strip, app, al);
+        *k_used = k;
+        return n - strip + al;
+    }
+    *k_used = 0;
+    memcpy(buf, lower, n);
+    return n;
+}
+
+/* Whether the model saw s as a word of this UPOS that is its own lemma:
+ * evidence that a candidate lemma is a real word. */
+static int known_lemma(const dyad_nlp *m, int upos, const char *s, size_t n)
+{
+    const nlp_slot *e = nlp_ktab_find(&m->lex, nlp_lex_key(NLP_LEX_LEMMA_UPOS, upos, s, n));
+    if (!e || (e->b & 1))
+        return 0;
+    const char *l = m->strs + e->a;
+    return strncmp(l, s, n) == 0 && l[n] == 0;
+}
+
+static int open_class(int upos)
+{
+    return upos == DYAD_UPOS_VERB || upos == DYAD_UPOS_NOUN ||
+           upos == DYAD_UPOS_ADJ || upos == DYAD_UPOS_ADV;
+}
+
+/* Lower-case ASCII letters and inner hyphens only: English word shapes
+ * whose spelling rules below apply. */
+static int plain_word(const char *s, size_t n)
+{
+    for (size_t j = 0; j < n; j++)
+        if (!(s[j] >= 'a' && s[j] <= 'z') && !(s[j] == '-' && j > 0 && j + 1 < n))
+            return 0;
+    return 1;
+}
+
+static int is_vowel(char c)
+{
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+#define LEM_MAX 64   /* longest word the candidate search works on */
+#define LEM_CANDS 24
+
+typedef struct lem_cands {
+    char s[LEM_CANDS][LEM_MAX + 2];
+    size_t len[LEM_CANDS];
+    int n;
+} lem_cands;
+
+static void cand_add(lem_cands *c, const char *s, size_t n)
+{
+    /* Open-class words of one or two letters are all known already. */
+    if (n < 3 || n > LEM_MAX + 1 || c->n == LEM_CANDS)
+        return;
+    for (int i = 0; i < c->n; i++)
+        if (c->len[i] == n && memcmp(c->s[i], s, n) == 0)
+            return;
+    memcpy(c->s[c->n], s, n);
+    c->len[c->n++] = n;
+}
+
+/* A candidate, then its English spelling variants: a restored final e
+ * ("telephon" -> "telephone", "shak" -> "shake"; after an e only when the
+ * form starts so: "freed" -> "free", not "retired" -> "retiree") and an
+ * undoubled final consonant leaving three letters or more ("bann" ->
+ * "ban", not "err" -> "er"). */
+static void cand_add_variants(lem_cands *c, const char *s, size_t n,
+                              const char *form, size_t fn)
+{
+    cand_add(c, s, n);
+    if (n < 2 || n > LEM_MAX)
+        return;
+    char v[LEM_MAX + 2];
+    memcpy(v, s, n);
+    v[n] = 'e';
+    char last = s[n - 1];
+    if (last != 'e' || (n < fn && memcmp(v, form, n + 1) == 0))
+        cand_add(c, v, n + 1);
+    if (n >= 4 && last == s[n - 2] && !is_vowel(last) && last != 'y')
+        cand_add(c, s, n - 1);
+}
+
+/* Whether s is a lemma of some open class the model knows. */
+static int known_open_lemma(const dyad_nlp *m, int upos, const char *s, size_t n)
+{
+    static const int open[] = { DYAD_UPOS_VERB, DYAD_UPOS_NOUN,
+                                DYAD_UPOS_ADJ, DYAD_UPOS_ADV };
+    if (known_lemma(m, upos, s, n))
+        return 1;
+    for (size_t i = 0; i < sizeof open / sizeof *open; i++)
+        if (open[i] != upos && known_lemma(m, open[i], s, n))
+            return 1;
+    return 0;
+}
+
+/* Length of the English word-forming prefix lower starts with ("over",
+ * "up", "mis", "de-"), 0 if none; the longest one wins. */
+static size_t word_prefix(const char *lower, size_t n)
+{
+    static const char *const pre[] = {
+        "back", "be", "co", "counter", "de", "dis", "down", "fore", "in",
+        "inter", "mis", "out", "over", "pre", "re", "un", "under", "up",
+        "with",
+    };
+    size_t best = 0;
+    for (size_t i = 0; i < sizeof pre / sizeof *pre; i++) {
+        size_t pl = strlen(pre[i]);
+        if (pl < n && pl > best && memcmp(lower, pre[i], pl) == 0)
+            best = pl;
+    }
+    if (best < n && lower[best] == '-')
+        best++;
+    for (size_t j = 1; j + 1 < n; j++) /* "self-imposed": after the last hyphen */
+        if (lower[j] == '-')
+            best = best > j + 1 ? best : j + 1;
+    return best;
+}
+
+/* For a word the model has no lemma entry for: the learned rule's lemma
+ * when it is a known word; otherwise the first other reading that is a
+ * known word of an open class (shorter rules, with their spelling
+ * variants); otherwise, after a word-forming prefix, the lemma the model
+ * knows for the rest with the same tag ("overrode" -> "over" + "ride",
+ * "upheld" -> "up" + "hold"); otherwise the rule's lemma.
+ * Writes the lowercase lemma into buf; returns its length. */
+static size_t guess_lemma(const dyad_nlp *m, const char *lower, size_t n,
+                          int tag, int upos, char *buf, size_t cap)
+{
+    size_t k = 0;
+    size_t bl = suffix_lemma(m, lower, n, tag, 8, &k, buf, cap);
+    if (!open_class(upos) || n < 3 || n > LEM_MAX || !plain_word(lower, n) ||
+        known_open_lemma(m, upos, buf, bl))
+        return bl;
+    lem_cands c;
+    c.n = 0;
+    char tmp[LEM_MAX + 16];
+    while (k > 0) {
+        size_t k2 = 0;
+        size_t tl = suffix_lemma(m, lower, n, tag, k, &k2, tmp, sizeof tmp);
+        if (k2 == 0)
+            break;
+        if (tl <= LEM_MAX && !(tl == n && memcmp(tmp, lower, n) == 0))
+            cand_add_variants(&c, tmp, tl, lower, n);
+        k = k2 - 1;
+    }
+    for (int i = 0; i < c.n; i++) {
+        if (c.len[i] < cap && known_open_lemma(m, upos, c.s[i], c.len[i])) {
+            memcpy(buf, c.s[i], c.len[i]);
+            return c.len[i];
+        }
+    }
+    size_t p = word_prefix(lower, n);
+    if (p > 0 && p + 3 <= n) {
+        const nlp_slot *e = nlp_ktab_find(&m->lex, nlp_lex_key(NLP_LEX_LEMMA_XPOS, tag, lower + p, n - p));
+        if (e && !(e->b & 1)) {
+            const char *l = m->strs + e->a;
+            size_t ll = strlen(l);
+            if (plain_word(l, ll) && p + ll < cap) {
+                memcpy(buf, lower, p);
+                memcpy(buf + p, l, ll);
+                return p + ll;
+            }
+        }
+    }
+    return bl;
+}
+
+/* A learned lemma of an inflected open-class word that is no word the
+ * model knows: likely a slip of the treebank ("freed" -> "fre"), to be
+ * replaced by a guess that is a known word. */
+static int suspect_lemma(const dyad_nlp *m, const char *lower, size_t n,
+                         int upos, const char *l, size_t ll)
+{
+    if (!open_class(upos) || n < 3 || n > LEM_MAX || (ll == n && memcmp(l, lower, n) == 0))
+        return 0;
+    return plain_word(lower, n) && !known_open_lemma(m, upos, l, ll);
+}
+
 size_t nlp_lemmatize(const dyad_nlp *m, const char *form, size_t n,
                      const char *lower, int tag, int first, char *out,
                      size_t cap)
@@ -97,7 +300,17 @@ size_t nlp_lemmatize(const dyad_nlp *m, const char *form, size_t n,
         s = nlp_ktab_find(&m->lex, nlp_lex_key(NLP_LEX_LEMMA_UPOS, upos, lower, n));
     if (s) {
         const char *l = m->strs + s->a;
-        return emit_lemma(l, strlen(l), form, n, (int)(s->b & 1), out, cap);
+        size_t ll = strlen(l);
+        if (!(s->b & 1) && suspect_lemma(m, lower, n, upos, l, ll)) {
+            char g[LEM_MAX + 16];
+            size_t gl = guess_lemma(m, lower, n, tag, upos, g, sizeof g);
+            /* Guesses of one or two letters are rule artefacts ("erred"
+             * -> "er"): every such open-class lemma is seen as itself. */
+            if (gl >= 3 && (gl != ll || memcmp(g, l, ll) != 0) &&
+                known_open_lemma(m, upos, g, gl))
+                return emit_lemma(g, gl, form, n, 0, out, cap);
+        }
+        return emit_lemma(l, ll, form, n, (int)(s->b & 1), out, cap);
     }
     int cap_word = form[0] >= 'A' && form[0] <= 'Z';
     int all_caps = 1;
@@ -108,27 +321,11 @@ size_t nlp_lemmatize(const dyad_nlp *m, const char *form, size_t n,
     /* Unseen punctuation and symbols are their own lemma. */
     if (upos == DYAD_UPOS_PUNCT || upos == DYAD_UPOS_SYM)
         return emit_lemma(form, n, form, n, 0, out, cap);
-    /* Longest learned suffix rule of this tag. */
-    size_t maxk = n < 8 ? n : 8;
-    for (size_t k = maxk + 1; k-- > 0;) {
-        if (k < n && ((unsigned char)lower[n - k] & 0xC0) == 0x80)
-            continue;
-        s = nlp_ktab_find(&m->lex, nlp_lex_key(NLP_LEX_SUFFIX, tag, lower + n - k, k));
-        if (!s)
-            continue;
-        size_t strip = (s->b >> 8) & 0xff;
-        if (strip > n || (strip == n && !m->strs[s->a]))
-            continue;
-        char buf[512];
-        const char *app = m->strs + s->a;
-        size_t al = strlen(app);
-        if (n - strip + al >= sizeof buf)
-            break;
-        memcpy(buf, lower, n - strip);
-        memcpy(buf + n - strip, app, al);
-        return emit_lemma(buf, n - strip + al, form, n, keep, out, cap);
-    }
-    return emit_lemma(lower, n, form, n, keep, out, cap);
+    char buf[512];
+    if (n >= sizeof buf)
+        return emit_lemma(lower, n, form, n, keep, out, cap);
+    size_t bl = guess_lemma(m, lower, n, tag, upos, buf, sizeof buf);
+    return emit_lemma(buf, bl, form, n, keep, out, cap);
 }
 
 static const char *feats_of(const dyad_nlp *m, const char *lower, size_t n, int tag)

@@ -158,6 +158,35 @@ static void test_irregular_lemmas(void)
     dyad_arena_free(a);
 }
 
+/* Words the treebanks lack: the suffix rules' reading is checked against
+ * the words the model knows (e restored, consonant undoubled, a prefix
+ * over a known irregular form), and a treebank slip ("freed" -> "fre")
+ * gives way to a known word. */
+static void test_unseen_lemmas(void)
+{
+    static const struct { const char *sentence, *form, *lemma; } cases[] = {
+        { "Clinton telephoned Sharif on Monday .", "telephoned", "telephone" },
+        { "He was shaking hands with the envoy .", "shaking", "shake" },
+        { "The rebels freed the hostages .", "freed", "free" },
+        { "The president overrode the veto .", "overrode", "override" },
+        { "The court upheld the ruling .", "upheld", "uphold" },
+        { "The government banned the party .", "banned", "ban" },
+    };
+    for (size_t t = 0; t < sizeof cases / sizeof cases[0]; t++) {
+        dyad_arena *a = dyad_arena_new(0);
+        size_t n = 0;
+        dyad_word *w = parse(a, cases[t].sentence, &n);
+        CHECK(w != NULL);
+        if (w) {
+            int v = find(w, n, cases[t].form);
+            CHECK(v > 0);
+            if (v > 0)
+                CHECK_STR(w[v - 1].lemma, cases[t].lemma);
+        }
+        dyad_arena_free(a);
+    }
+}
+
 /* Whatever the input: one root, heads in range, no cycle, strings set. */
 static void test_tree_invariants(void)
 {
@@ -263,6 +292,7 @@ const unit_case unit_nlp[] = {
     {"passive_agent", test_passive_agent},
     {"negation", test_negation},
     {"irregular_lemmas", test_irregular_lemmas},
+    {"unseen_lemmas", test_unseen_lemmas},
     {"tree_invariants", test_tree_invariants},
     {"load_errors", test_load_errors},
     {"upos_names", test_upos_names},
