@@ -15,24 +15,29 @@
 static const char *DIR_ = "tests/data/petrarch";
 static const char *ACTORS[] = {"test.actors.txt"};
 
-static dyad_dict *load(char ***warn, size_t *n_warn)
+/* The test dictionaries with this verb file (discards: the discard file). */
+static dyad_dict *load_with(const char *verbs, int discards, char ***warn, size_t *n_warn)
 {
     dyad_dict_petrarch_files f;
     memset(&f, 0, sizeof f);
     f.dir = DIR_;
-    f.verbs = "test.verbs.txt";
+    f.verbs = verbs;
     f.actors = ACTORS;
     f.n_actors = 1;
     f.agents = "test.agents.txt";
-    f.discards = "test.discards.txt";
+    f.discards = discards ? "test.discards.txt" : NULL;
     f.cameo_dir = "dict";
     dyad_dict *d = NULL;
     dyad_error e;
     memset(&e, 0, sizeof e);
-    int rc = dyad_dict_load_petrarch(NULL, &f, &d, warn, n_warn, &e);
-    if (rc)
+    if (dyad_dict_load_petrarch(NULL, &f, &d, warn, n_warn, &e))
         fprintf(stderr, "petrarch load: %s: %s\n", e.path, e.message);
     return d;
+}
+
+static dyad_dict *load(char ***warn, size_t *n_warn)
+{
+    return load_with("test.verbs.txt", 1, warn, n_warn);
 }
 
 /* Rows "ID FORM LEMMA UPOS HEAD DEPREL" separated by '\n' → CoNLL-U. */
@@ -266,20 +271,7 @@ static void test_phoenix(void)
 /* A TABARI-style verb file (tests/data/petrarch/test.tabari.verbs.txt). */
 static dyad_dict *load_tabari(char ***warn, size_t *n_warn)
 {
-    dyad_dict_petrarch_files f;
-    memset(&f, 0, sizeof f);
-    f.dir = DIR_;
-    f.verbs = "test.tabari.verbs.txt";
-    f.actors = ACTORS;
-    f.n_actors = 1;
-    f.agents = "test.agents.txt";
-    f.cameo_dir = "dict";
-    dyad_dict *d = NULL;
-    dyad_error e;
-    memset(&e, 0, sizeof e);
-    if (dyad_dict_load_petrarch(NULL, &f, &d, warn, n_warn, &e))
-        fprintf(stderr, "petrarch load: %s: %s\n", e.path, e.message);
-    return d;
+    return load_with("test.tabari.verbs.txt", 0, warn, n_warn);
 }
 
 /* "Valdoria <aux...> clash(ed) over the ties with Kestrel Isles." with the
