@@ -132,6 +132,13 @@ static int add_cands(sent *s, int word, int *out, int n, int max)
             code_resolve(s, c);
             if (s->act[c].kind)
                 out[n++] = c;
+            /* "Putin, Aliyev and Pashinyan" parsed as a chain */
+            for (int g = s->first_child[c]; g >= 0 && n < max && !s->d->petrarch; g = s->next_sib[g])
+                if (code_rel_eq(&s->w[g], "conj")) {
+                    code_resolve(s, g);
+                    if (s->act[g].kind)
+                        out[n++] = g;
+                }
         }
     return n;
 }

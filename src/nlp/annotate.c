@@ -26,6 +26,71 @@ void nlp_tag(const dyad_nlp *m, const nlp_tok *toks, size_t n, int *tags)
         tags[i] -= 1;
 }
 
+static int label_named(const dyad_nlp *m, const char *name)
+{
+    for (uint32_t l = 0; l < m->n_labels; l++)
+        if (!strcmp(m->strs + m->labels[l], name))
+            return (int)l;
+    return -1;
+}
+
+/* A word the parser hung on a punctuation mark ("telephoned Nawaz Sharif ."
+ * with "Nawaz" a compound of the full stop) goes to the mark's head: a
+ * nominal after a verb as its object (else obl), before it as its subject
+ * (else dep).  Punctuation never heads words in UD. */
+static void reattach_from_punct(const dyad_nlp *m, const int *tk, int n,
+                                const int *is_punct, int *heads, int *labels)
+{
+    if (!is_punct)
+        return;
+    int obj = -2, obl = -2, nsubj = -2, dep = -2, conj = -2;
+    for (int i = 1; i <= n; i++) {
+        int h = heads[i];
+        if (h <= 0 || !is_punct[h] || is_punct[i] || heads[h] <= 0)
+            continue;
+        if (obj == -2) {
+            obj = label_named(m, "obj");
+            obl = label_named(m, "obl");
+            nsubj = label_named(m, "nsubj");
+            dep = label_named(m, "dep");
+            conj = label_named(m, "conj");
+        }
+        int g = heads[h];
+        int up = (int)m->tags[2 * tk[i]], gp = (int)m->tags[2 * tk[g]];
+        int nominal = up == DYAD_UPOS_NOUN || up == DYAD_UPOS_PROPN || up == DYAD_UPOS_PRON ||
+                      up == DYAD_UPOS_NUM;
+        int has_obj = 0, has_subj = 0;
+        for (int j = 1; j <= n; j++)
+            if (heads[j] == g) {
+                has_obj |= labels[j] == obj;
+                has_subj |= labels[j] == nsubj;
+            }
+        int l = dep, to = g;
+        if (nominal && gp == DYAD_UPOS_VERB)
+            l = i > g ? (has_obj ? obl : obj) : (has_subj ? dep : nsubj);
+        /* "signed by Putin, Aliyev ... and Pashinyan": after a comma, the
+         * next of a list begun by a nominal of the same head */
+        int comma = -1;
+        for (int c = i - 1; c >= 1 && c > g && comma < 0; c--)
+            if (heads[c] == i && is_punct[c])
+                comma = c;
+        if (nominal && comma > 0)
+            for (int j = comma - 1; j >= 1 && j > g; j--)
+                if (heads[j] == g) {
+                    int jp = (int)m->tags[2 * tk[j]];
+                    if ((jp == DYAD_UPOS_NOUN || jp == DYAD_UPOS_PROPN) && conj >= 0) {
+                        to = j;
+                        l = conj;
+                    }
+                    break;
+                }
+        if (l < 0)
+            continue;
+        heads[i] = to;
+        labels[i] = l;
+    }
+}
+
 void nlp_parse(const dyad_nlp *m, const uint64_t *wk, const int *tk, int n,
                const int *is_punct, void *scratch, int *heads, int *labels)
 {
@@ -66,6 +131,7 @@ void nlp_parse(const dyad_nlp *m, const uint64_t *wk, const int *tk, int n,
         heads[i] = st.head[i];
         labels[i] = st.label[i];
     }
+    reattach_from_punct(m, tk, n, is_punct, heads, labels);
 }
 
 /* Copy lemma, taking the case of the form where they agree letter for letter. */
