@@ -222,6 +222,27 @@ static void test_tree_invariants(void)
     dyad_arena_free(a);
 }
 
+/* Punctuation heads no word: "telephoned Nawaz Sharif ." once hung the
+ * name on the full stop. */
+static void test_punct_heads_nothing(void)
+{
+    static const char *inputs[] = {
+        "Clinton telephoned Nawaz Sharif .",
+        "Mr. Clinton telephoned Prime Minister Nawaz Sharif .",
+        "The agreement was signed by President Vladimir Putin , President Ilham Aliyev of Azerbaijan and Prime Minister Nikol Pashinyan of Armenia .",
+    };
+    dyad_arena *a = dyad_arena_new(0);
+    for (size_t t = 0; t < sizeof inputs / sizeof inputs[0]; t++) {
+        size_t n = 0;
+        dyad_word *w = parse(a, inputs[t], &n);
+        CHECK(w != NULL);
+        for (size_t i = 0; w && i < n; i++)
+            if (w[i].head > 0 && w[i].upos != DYAD_UPOS_PUNCT)
+                CHECK(w[w[i].head - 1].upos != DYAD_UPOS_PUNCT);
+    }
+    dyad_arena_free(a);
+}
+
 static void test_load_errors(void)
 {
     dyad_nlp *nlp = (dyad_nlp *)1;
@@ -293,6 +314,7 @@ const unit_case unit_nlp[] = {
     {"negation", test_negation},
     {"irregular_lemmas", test_irregular_lemmas},
     {"unseen_lemmas", test_unseen_lemmas},
+    {"punct_heads_nothing", test_punct_heads_nothing},
     {"tree_invariants", test_tree_invariants},
     {"load_errors", test_load_errors},
     {"upos_names", test_upos_names},
