@@ -629,6 +629,22 @@ static void resolve_np(sent *s, int h, code_actor *a)
                          ctry->country);
             else
                 snprintf(a->code, sizeof a->code, "%s%s", ctry->country, role);
+            if (s->d->petrarch) {
+                /* "An MSF Arnor diplomat": a prefix agent ("MSF [NGO~]")
+                 * elsewhere in the phrase goes before the whole code */
+                for (int k = petrarch_run_lo(s, lo); k <= hi && k < s->n; k++) {
+                    if (k == h || k == title || k == via)
+                        continue;
+                    const dict_actor *pa = code_hit_kind(s, k, K(DA_AGENT));
+                    size_t pl = pa && pa->code ? strlen(pa->code) : 0;
+                    if (pl > 1 && pa->code[pl - 1] == '~' && strncmp(a->code, pa->code, pl - 1)) {
+                        char buf[64];
+                        snprintf(buf, sizeof buf, "%.*s%s", (int)(pl - 1), pa->code, a->code);
+                        snprintf(a->code, sizeof a->code, "%s", buf);
+                        break;
+                    }
+                }
+            }
             /* "the Russian president" → the Russian president named earlier */
             /* (not "the leader of the Islamist alliance": an of-phrase names
              * someone else) */
