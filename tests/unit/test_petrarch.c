@@ -145,6 +145,23 @@ static void test_agent(void)
          "A Valdorian spokeswoman signed an accord with Kestrel Isles.", "2012-03-01", got,
          sizeof got);
     CHECK_STR(got, "VLDGOV KST 057");
+    /* AID_GROUP [NGO~] before a ~GOV agent: the prefix opens the code */
+    code(d,
+         "1 An a DET 5 det\n"
+         "2 aid aid NOUN 3 compound\n"
+         "3 group group NOUN 5 compound\n"
+         "4 Valdorian Valdorian ADJ 5 amod\n"
+         "5 minister minister NOUN 6 nsubj\n"
+         "6 signed sign VERB 0 root\n"
+         "7 an a DET 8 det\n"
+         "8 accord accord NOUN 6 obj\n"
+         "9 with with ADP 11 case\n"
+         "10 Kestrel Kestrel PROPN 11 compound\n"
+         "11 Isles Isles PROPN 6 obl\n"
+         "12 . . PUNCT 6 punct\n",
+         "An aid group Valdorian minister signed an accord with Kestrel Isles.", "2012-03-01",
+         got, sizeof got);
+    CHECK_STR(got, "NGOVLDGOV KST 057");
     dyad_dict_free(d);
 }
 
