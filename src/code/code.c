@@ -342,6 +342,19 @@ static int pair_words(const sent *s, int h)
     return !strcmp(s->lemma[det], "both") || (!strcmp(s->lemma[det], "the"));
 }
 
+/* An actor slot for one side of an event already coded (code: its actor
+ * code or its country). */
+static void actor_of_event(code_actor *a, const dyad_event_actor *x, const char *code)
+{
+    memset(a, 0, sizeof *a);
+    snprintf(a->code, sizeof a->code, "%s", code);
+    a->country = x->country;
+    a->name = x->name;
+    a->text = x->text;
+    a->src = "";
+    a->kind = DA_COUNTRY;
+}
+
 static int find_pair(const sent *s, code_actor *a, code_actor *b)
 {
     for (size_t i = s->n_ev; i > 0; i--) {
@@ -352,13 +365,7 @@ static int find_pair(const sent *s, code_actor *a, code_actor *b)
         const dyad_event_actor *x[2] = {&e->source, &e->target};
         code_actor *y[2] = {a, b};
         for (int k = 0; k < 2; k++) {
-            memset(y[k], 0, sizeof *y[k]);
-            snprintf(y[k]->code, sizeof y[k]->code, "%s", x[k]->country);
-            y[k]->country = x[k]->country;
-            y[k]->name = x[k]->name;
-            y[k]->text = x[k]->text;
-            y[k]->src = "";
-            y[k]->kind = DA_COUNTRY;
+            actor_of_event(y[k], x[k], x[k]->country);
         }
         return 1;
     }
@@ -675,13 +682,7 @@ static int parties(sent *s, const int *srcs, int ns, int *out, int n, int max)
         if (dup)
             continue;
         code_actor a;
-        memset(&a, 0, sizeof a);
-        snprintf(a.code, sizeof a.code, "%s", e->source.code);
-        a.country = e->source.country;
-        a.name = e->source.name;
-        a.text = e->source.text;
-        a.src = "";
-        a.kind = DA_COUNTRY;
+        actor_of_event(&a, &e->source, e->source.code);
         int k = slot_from(s, &a, "party of the event mediated");
         if (k < 0)
             break;
@@ -1497,13 +1498,7 @@ static int code_sentence(sent *s)
             continue;
         struct code_prev *p = &s->coder->prev;
         code_actor t;
-        memset(&t, 0, sizeof t);
-        snprintf(t.code, sizeof t.code, "%s", e->target.code);
-        t.country = e->target.country;
-        t.name = e->target.name;
-        t.text = e->target.text;
-        t.src = "";
-        t.kind = DA_COUNTRY;
+        actor_of_event(&t, &e->target, e->target.code);
         keep_actor(s->coder, &p->tgt, &t);
         snprintf(p->code, sizeof p->code, "%s", e->code);
         p->sentence = s->sentence;
