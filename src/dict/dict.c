@@ -2,6 +2,7 @@
  * and CAMEO code tables, and the builder calls loaders use.  Independent of
  * any file format (see load.c for ours). */
 #include "dict/dict.h"
+#include "util/hash.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -18,12 +19,7 @@ static uint64_t hash_str(const char *s, size_t n)
 
 static uint64_t hash_u64(uint64_t x)
 {
-    x ^= x >> 33;
-    x *= 0xff51afd7ed558ccdull;
-    x ^= x >> 33;
-    x *= 0xc4ceb9fe1a85ec53ull;
-    x ^= x >> 33;
-    return x;
+    return dyad_fmix64(x);
 }
 
 /* ---- string map */

@@ -1,6 +1,7 @@
 /* doc.c — the pipeline on one input (read → repair → clean → tokenize →
  * split → tag/parse) and the document record it produces. */
 #include "dyad.h"
+#include "util/hash.h"
 #include "clean/clean.h"
 #include "doc/json.h"
 #include "read/html.h"
@@ -12,16 +13,6 @@
  * rotate, xor), finalised with a murmur-style avalanche.  Not cryptographic:
  * it only has to tell different bodies apart for idempotent ingest. */
 static uint64_t rotl64(uint64_t x, int r) { return (x << r) | (x >> (64 - r)); }
-
-static uint64_t fmix64(uint64_t k)
-{
-    k ^= k >> 33;
-    k *= 0xff51afd7ed558ccdULL;
-    k ^= k >> 33;
-    k *= 0xc4ceb9fe1a85ec53ULL;
-    k ^= k >> 33;
-    return k;
-}
 
 static void content_hash(const char *s, size_t n, char out[33])
 {
@@ -38,8 +29,8 @@ static void content_hash(const char *s, size_t n, char out[33])
         tail |= (uint64_t)(unsigned char)s[i + k] << (8 * k);
     h1 ^= tail * 0x87c37b91114253d5ULL;
     h2 ^= rotl64(tail, 33);
-    h1 = fmix64(h1 + h2);
-    h2 = fmix64(h2 + h1);
+    h1 = dyad_fmix64(h1 + h2);
+    h2 = dyad_fmix64(h2 + h1);
     static const char hex[] = "0123456789abcdef";
     for (int k = 0; k < 16; k++) {
         out[k] = hex[(h1 >> (60 - 4 * k)) & 15];

@@ -2,6 +2,7 @@
  * the trainer through ner.h), dictionary gazetteer marks, first-order
  * Viterbi decoding, and the mmap'd model file. */
 #include "gkg/ner.h"
+#include "util/hash.h"
 #include "dict/dict.h"
 
 #include "util/mapfile.h"
@@ -74,11 +75,7 @@ static size_t lower(const ner_tok *t, char *buf)
 
 static uint64_t mix(uint64_t h)
 {
-    h ^= h >> 33;
-    h *= 0xff51afd7ed558ccdull;
-    h ^= h >> 33;
-    h *= 0xc4ceb9fe1a85ec53ull;
-    h ^= h >> 33;
+    h = dyad_fmix64(h);
     return h ? h : 1;
 }
 
