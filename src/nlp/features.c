@@ -210,42 +210,6 @@ void nlp_perc_score_memo(const nlp_perc *p, const uint64_t *keys, size_t nk,
     }
 }
 
-void nlp_perc_prefetch(const nlp_perc *p, const uint64_t *keys, size_t nk,
-                       int deep)
-{
-#if defined(__GNUC__)
-    const nlp_pslot *sl = p->slots;
-    uint32_t n_slots = p->n_slots;
-    if (!sl)
-        return;
-    if (!deep) {
-        for (size_t k = 0; k < nk; k++)
-            __builtin_prefetch(&sl[nlp_pslot_home(keys[k], n_slots)]);
-        return;
-    }
-    for (size_t k = 0; k < nk; k++) {
-        uint32_t check = nlp_pslot_check(keys[k]);
-        uint32_t i = nlp_pslot_home(keys[k], n_slots);
-        for (uint32_t probe = 0; probe < n_slots; probe++) {
-            uint32_t c = sl[i].check;
-            if (c == check) {
-                uint32_t v = sl[i].val;
-                uint32_t len = (v & 0xffu) == NLP_DENSE_MARK ? p->n_cls : (v & 0xffu) + 1;
-                if ((uint64_t)(v >> 8) + len <= p->n_w)
-                    prefetch_run(&p->w[v >> 8], len * (uint32_t)sizeof(nlp_weight));
-                break;
-            }
-            if (c == 0)
-                break;
-            if (++i == n_slots)
-                i = 0;
-        }
-    }
-#else
-    (void)p; (void)keys; (void)nk; (void)deep;
-#endif
-}
-
 uint64_t nlp_lex_key(int kind, int tag, const char *s, size_t n)
 {
     return nlp_key_fix(nlp_mix(nlp_mix(nlp_hash_str(s, n), (uint64_t)kind),

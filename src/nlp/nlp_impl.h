@@ -138,11 +138,6 @@ typedef struct nlp_perc_memo {
 } nlp_perc_memo;
 void nlp_perc_score_memo(const nlp_perc *p, const uint64_t *keys, size_t nk,
                          nlp_perc_memo *mm, float *scores);
-/* A hint, no effect on results: prefetch the slots of keys (deep = 0), or
- * find them and prefetch their weights (deep = 1), for a later score. */
-void nlp_perc_prefetch(const nlp_perc *p, const uint64_t *keys, size_t nk,
-                       int deep);
-
 /* ---- words as the tagger and parser see them */
 #define NLP_MAX_CLASSES 256
 #define NLP_MAX_LABELS 64
