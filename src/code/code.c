@@ -65,6 +65,7 @@ static int agent_fanout(sent *s, int word, int *out, int n, int max)
 
 static int pair_fanout(sent *s, int word, int *out, int n, int max);
 static const char *const PAIR_PRONOUNS[] = {"they", "them", NULL};
+static const char *const REL_PRONOUNS[] = {"which", "who", "whom", "that", NULL};
 
 static int slot_from(sent *s, const code_actor *a, const char *how);
 
@@ -108,6 +109,21 @@ static int add_cands(sent *s, int word, int *out, int n, int max)
                 c >= s->dateline)
                 n = add_cands(s, c, out, n, max);
         return n;
+    }
+    if (!s->d->petrarch && s->w[word].upos == DYAD_UPOS_PRON && code_in_list(s->fold[word], REL_PRONOUNS)) {
+        /* "agencies, which it accused of ...": the antecedent of the
+         * relative clause the pronoun opens */
+        int v = code_head_of(s, word);
+        int ante = v >= 0 && code_rel_eq(&s->w[v], "acl:relcl") ? code_head_of(s, v) : -1;
+        int m = ante >= 0 && ante < word ? add_cands(s, ante, out, n, max) : n;
+        /* the relative clause hung on the wrong noun ("sanctions on
+         * Russia's agencies, which"): the noun right before it */
+        int p = word - 1;
+        if (p >= 0 && s->w[p].upos == DYAD_UPOS_PUNCT)
+            p--;
+        if (m == n && p >= 0 && p != ante && s->w[p].upos == DYAD_UPOS_NOUN)
+            m = add_cands(s, p, out, n, max);
+        return m;
     }
     code_resolve(s, word);
     const code_actor *ra = &s->act[word];

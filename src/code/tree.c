@@ -203,6 +203,21 @@ void code_get_frame(const sent *s, int v, frame *f)
 
 /* The subject a verb without one shares with its governor (control,
  * coordination, relative clauses). */
+/* A finite verb form (past, present with a subject, or with an auxiliary
+ * that carries tense), as opposed to an infinitive or participle. */
+static int finite(const sent *s, int v)
+{
+    const char *x = s->w[v].xpos;
+    if (!x || s->w[v].upos != DYAD_UPOS_VERB)
+        return 0;
+    if (!strcmp(x, "VBD") || !strcmp(x, "VBZ") || !strcmp(x, "VBP"))
+        return 1;
+    for (int c = s->first_child[v]; c >= 0; c = s->next_sib[c])
+        if (code_rel_is(&s->w[c], "aux") && c < v && strcmp(s->lemma[c], "to"))
+            return 1;
+    return 0;
+}
+
 int code_inherited_subject(const sent *s, int v, int depth)
 {
     frame f;
@@ -232,6 +247,24 @@ int code_inherited_subject(const sent *s, int v, int depth)
     if (code_rel_eq(&s->w[v], "xcomp") || code_rel_eq(&s->w[v], "conj") || to_advcl) {
         if (f.passive)
             return -1;
+        /* "ordered diplomats to leave ..., and shut down two compounds":
+         * a finite verb is not the conjunct of an infinitive; the parser
+         * hung it on the wrong verb.  Its subject is the nearest finite
+         * verb's above. */
+        int comma_and = v >= 2 && s->w[v - 1].upos == DYAD_UPOS_CCONJ && !strcmp(s->fold[v - 2], ",");
+        if (code_rel_eq(&s->w[v], "conj") && !finite(s, h) &&
+            (finite(s, v) || (comma_and && code_child_rel_eq(s, h, "mark") >= 0))) {
+            int a = h, hops = 0;
+            while (a >= 0 && !finite(s, a) && hops++ < 8)
+                a = code_head_of(s, a);
+            if (a >= 0 && finite(s, a) && s->w[a].upos == DYAD_UPOS_VERB) {
+                frame g;
+                code_get_frame(s, a, &g);
+                if (g.subj >= 0 && !g.passive)
+                    return g.subj;
+                return code_inherited_subject(s, a, depth + 1);
+            }
+        }
         if (code_rel_eq(&s->w[v], "xcomp") || to_advcl) {
             /* object control: "urged Russia to withdraw" */
             frame g;
@@ -295,6 +328,27 @@ static int has_pp(const sent *s, int v, const char **pp, size_t n, int *which)
         if (code_list_has(pp, n, key) || code_list_has(pp, n, s->lemma[c])) {
             *which = c;
             return 1;
+        }
+        if (code_rel_eq(&s->w[c], "obj") && c > v) {
+            /* "called India's talk of a Chinese threat groundless": the
+             * predicate parsed inside the object; the object phrase's last
+             * word, when a clause boundary follows it */
+            int r = c;
+            for (int moved = 1; moved;) {
+                moved = 0;
+                for (int k = s->first_child[r]; k >= 0; k = s->next_sib[k])
+                    if (k > r && s->w[k].upos != DYAD_UPOS_PUNCT) {
+                        r = k;
+                        moved = 1;
+                    }
+            }
+            if (r != c && (r + 1 >= s->n || s->w[r + 1].upos == DYAD_UPOS_PUNCT ||
+                           s->w[r + 1].upos == DYAD_UPOS_CCONJ) &&
+                (s->w[r].upos == DYAD_UPOS_ADJ || s->w[r].upos == DYAD_UPOS_NOUN) &&
+                code_list_has(pp, n, s->lemma[r])) {
+                *which = r;
+                return 1;
+            }
         }
     }
     return 0;
