@@ -326,6 +326,69 @@ static int slot_from(sent *s, const code_actor *a, const char *how)
     return k;
 }
 
+/* Nouns that name a meeting or an agreement: "the summit" stands for all
+ * its parties. */
+static const char *const MEET_NOUNS[] = {"summit", "meeting", "talk", "deal", "agreement",
+    "accord", "negotiation", "truce", "ceasefire", "cease-fire", "visit", NULL};
+
+/* The actors an event noun of an earlier sentence stands for ("condemned
+ * the tests", "said the measures were unjustified", "called the summit
+ * historic"): the latest doers of that noun, else of an earlier event
+ * named by it, else the story's main event (its sources; for a meeting,
+ * all its parties).  Appends slots to out; returns the new count. */
+static int event_noun_actors(sent *s, int ob, int *out, int n, int max)
+{
+    const dyad_coder *c = s->coder;
+    if (!c || ob < 0)
+        return n;
+    const char *l = s->lemma[ob];
+    const code_actor *list = NULL;
+    int k = 0;
+    const char *how = NULL;
+    int poss = code_child_rel_eq(s, ob, "nmod:poss");
+    if (poss >= 0) {   /* "Russia's annexation": its possessor did it */
+        int m = add_cands(s, poss, out, n, max);
+        if (m > n)
+            return m;
+    }
+    for (size_t i = c->n_nouns; i > 0 && !list && c->n_nouns - i < CODE_NOUNS; i--) {
+        const struct code_noun *m = &c->nouns[(i - 1) % CODE_NOUNS];
+        if (!strcmp(m->lemma, l)) {
+            list = m->doers;
+            k = m->n;
+            how = "doer of the event the noun named before";
+        }
+    }
+    for (int i = c->n_done - 1; i >= 0 && !list; i--)
+        if (!strcmp(c->done[i].trig, l) || !strcmp(c->done[i].obj, l)) {
+            list = c->done[i].doers;
+            k = c->done[i].n;
+            how = "doer of an earlier event named by the noun";
+        }
+    code_actor tmp[2 * CODE_LAST];
+    if (!list && c->lead.set && c->lead.sentence != s->sentence) {
+        for (int i = 0; i < c->lead.ns; i++)
+            tmp[k++] = c->lead.src[i];
+        if (c->lead.sym || code_in_list(l, MEET_NOUNS))
+            for (int i = 0; i < c->lead.nt; i++) {
+                int dup = 0;
+                for (int q = 0; q < k; q++)
+                    dup |= !strcmp(tmp[q].country, c->lead.tgt[i].country);
+                if (!dup)
+                    tmp[k++] = c->lead.tgt[i];
+            }
+        list = tmp;
+        how = "party of the story's main event";
+    }
+    for (int i = 0; list && i < k && n < max; i++) {
+        int t = slot_from(s, &list[i], how);
+        if (t < 0)
+            break;
+        out[n++] = t;
+    }
+    return n;
+}
+
 /* "the two sides", "both countries", "the countries' negotiators": the two
  * countries of the latest asserted dyadic event of this sentence, else of
  * the story (two different countries).  Returns 1 and the pair. */
@@ -1066,24 +1129,17 @@ static int code_word(sent *s, int v, char *claimed)
         }
         int ob = m.objw >= 0 ? m.objw : g.obj;
         int r2 = (e->code[0] - '0') * 10 + (e->code[1] - '0');
-        if (!nt && ob >= 0 && s->coder && s->coder->n_done && code_in_list(s->lemma[ob], EVENT_NOUNS) &&
+        if (!nt && ob >= 0 && s->coder && !(e->flags & DV_SYM) &&
+            (code_in_list(s->lemma[ob], EVENT_NOUNS) || code_in_list(s->lemma[ob], MEET_NOUNS)) &&
             ((r2 >= 9 && r2 <= 13) || r2 == 5 || r2 == 1) &&
             (code_definite(s, ob) || code_child_rel_eq(s, ob, "nmod:poss") >= 0)) {
-            /* the latest event named by the same word, else the story's first */
-            const struct code_done *d = &s->coder->done[0];
-            for (int k = s->coder->n_done - 1; k >= 0; k--)
-                if (!strcmp(s->coder->done[k].trig, s->lemma[ob]) ||
-                    !strcmp(s->coder->done[k].obj, s->lemma[ob])) {
-                    d = &s->coder->done[k];
-                    break;
-                }
-            for (int k = 0; k < d->n && nt < 8; k++) {
-                s->act[s->n + k] = d->doers[k];
-                s->done[s->n + k] = 1;
-                tgts[nt++] = s->n + k;
-            }
-            cat(evid, sizeof evid, "; obj(%s, %s) names an earlier event%s", word_str(s, v),
-                word_str(s, ob), "");
+            nt = event_noun_actors(s, ob, tgts, nt, 8);
+            for (int i = 0; i < ns && nt; i++)   /* not its own doing */
+                if (!strcmp(s->act[srcs[i]].country, s->act[tgts[0]].country) && nt == 1)
+                    nt = 0;
+            if (nt)
+                cat(evid, sizeof evid, "; obj(%s, %s) names an earlier event%s", word_str(s, v),
+                    word_str(s, ob), "");
         }
         if (!nt && ob >= 0 && s->coder && s->coder->n_done && r2 >= 14 &&
             code_in_list(s->lemma[ob], EVENT_NOUNS) && code_definite(s, ob)) {
@@ -1399,6 +1455,187 @@ static int code_word(sent *s, int v, char *claimed)
     return made;
 }
 
+static int same_code(const char *a, const char *b)
+{
+    return !strcmp(a ? a : "", b ? b : "");
+}
+
+/* What a speaker calls something: "said the measures were unjustified"
+ * (111), "said the charges were groundless" (016), "said the talks were
+ * a success" (051).  The target is the actor judged, or the doers of the
+ * event judged. */
+static const char *const JUDGE_BAD[] = {"unjustified", "unjustifiable", "unacceptable",
+    "illegal", "unlawful", "illegitimate", "irresponsible", "outrageous", "provocative",
+    "reckless", "deplorable", "regrettable", "shameful", "disgraceful", "unwarranted",
+    "unprovoked", "counterproductive", "counter-productive", "destabilizing", "hostile",
+    "unfair", "unfriendly", "inadmissible", "intolerable", "despicable", "abhorrent",
+    "barbaric", "cowardly", "criminal", "aggressive", "arbitrary", "discriminatory",
+    "violation", "blackmail", "aggression", "outrage", "provocation", "mistake",
+    "disgrace", "travesty", "farce", "sham", NULL};
+static const char *const JUDGE_FALSE[] = {"groundless", "baseless", "unfounded", "untrue",
+    "fabricated", "false", "absurd", "ridiculous", "nonsense", "fabrication", "lie",
+    "slander", "fiction", "smear", "fake", NULL};
+static const char *const JUDGE_GOOD[] = {"historic", "constructive", "productive",
+    "successful", "success", "achievement", "breakthrough", "milestone", "excellent",
+    "fruitful", "landmark", "triumph", NULL};
+
+static int judged(sent *s, int i, char *claimed)
+{
+    const dyad_word *w = &s->w[i];
+    if (s->d->petrarch || claimed[i] || (w->upos != DYAD_UPOS_ADJ && w->upos != DYAD_UPOS_NOUN))
+        return 0;
+    const char *code = code_in_list(s->lemma[i], JUDGE_BAD) ? "111" :
+                       code_in_list(s->lemma[i], JUDGE_FALSE) ? "016" :
+                       code_in_list(s->lemma[i], JUDGE_GOOD) ? "051" : NULL;
+    if (!code)
+        return 0;
+    /* a predicate of its own clause ("the measures were unjustified"),
+     * or a conjunct of one */
+    int x = i;
+    if (code_rel_eq(w, "conj") && code_head_of(s, i) >= 0)
+        x = code_head_of(s, i);
+    int subj = code_child_rel(s, x, "nsubj");
+    if (subj < 0 || code_child_rel(s, x, "cop") < 0 || code_own_negated(s, x))
+        return 0;
+    int h = code_head_of(s, x);
+    if (h < 0 || !code_rel_is(&s->w[x], "ccomp") || !code_in_list(s->lemma[h], code_say))
+        return 0;
+    frame hf;
+    code_get_frame(s, h, &hf);
+    int sp = hf.subj >= 0 ? hf.subj : code_inherited_subject(s, h, 0);
+    int srcs[8], ns = add_cands(s, sp, srcs, 0, 8);
+    if (!ns)
+        return 0;
+    int tgts[8], nt = add_cands(s, subj, tgts, 0, 8);
+    const char *how = "subject of the judged clause";
+    if (!nt && s->w[subj].upos == DYAD_UPOS_NOUN &&
+        (code_in_list(s->lemma[subj], EVENT_NOUNS) || code_in_list(s->lemma[subj], MEET_NOUNS)) &&
+        (code_definite(s, subj) || code_child_rel_eq(s, subj, "det") >= 0)) {
+        nt = event_noun_actors(s, subj, tgts, 0, 8);
+        how = "doers of the event judged";
+    }
+    if (!nt)
+        return 0;
+    int xf = -1, mode = code_mode_of(s, h, &xf);
+    char evid[512];
+    snprintf(evid, sizeof evid, "judgement %s: ccomp(%s, %s), nsubj(%s, %s): %s", code,
+             word_str(s, h), word_str(s, x), word_str(s, x), word_str(s, subj), how);
+    char vb[160];
+    snprintf(vb, sizeof vb, "%s ... %s", word_str(s, h), word_str(s, i));
+    const char *verb = dyad_arena_strdup(s->a, vb);
+    int made = 0;
+    for (int a = 0; a < ns; a++)
+        for (int b = 0; b < nt; b++) {
+            if (!strcmp(s->act[srcs[a]].country, s->act[tgts[b]].country))
+                continue;
+            if (push_event(s, code, srcs[a], tgts[b], mode, verb, evid))
+                return -1;
+            made++;
+        }
+    claimed[i] = 1;
+    return made;
+}
+
+/* Who did what each event noun of the sentence names, for later
+ * sentences: its possessor, its between/by phrase, else the subject of the
+ * verb it is the object of ("India carried out three tests"). */
+static void remember_nouns(sent *s)
+{
+    dyad_coder *c = s->coder;
+    if (!c || s->d->petrarch)
+        return;
+    for (int i = 0; i < s->n; i++) {
+        if (s->w[i].upos != DYAD_UPOS_NOUN || strlen(s->lemma[i]) >= sizeof c->nouns[0].lemma)
+            continue;
+        int meet = code_in_list(s->lemma[i], MEET_NOUNS);
+        if (!meet && !code_in_list(s->lemma[i], EVENT_NOUNS))
+            continue;
+        int d[8], nd = 0;
+        int poss = code_child_rel_eq(s, i, "nmod:poss");
+        if (poss >= 0)
+            nd = add_cands(s, poss, d, 0, 8);
+        for (int k = s->first_child[i]; k >= 0 && !nd; k = s->next_sib[k]) {
+            const char *p = code_rel_is(&s->w[k], "nmod") ? code_prep_of(s, k) : NULL;
+            if (p && (!strcmp(p, "between") || !strcmp(p, "by") || (meet && !strcmp(p, "of"))))
+                nd = add_cands(s, k, d, 0, 8);
+        }
+        int h = code_head_of(s, i);
+        static const char *const DO_VERBS[] = {"carry", "conduct", "launch", "impose", "hold",
+            "stage", "order", "mount", "make", "begin", "start", "perform", "undertake",
+            "execute", "announce", "take", "adopt", "introduce", "continue", "resume",
+            "step", "extend", "expand", "escalate", "approve", "authorize", "authorise",
+            "sign", "seal", "strike", "reach", "broker", "host", "attend", "explode",
+            "detonate", "fire", "test", "deploy", "sever", "cut", "close", NULL};
+        if (!nd && h >= 0 && s->w[h].upos == DYAD_UPOS_VERB && code_in_list(s->lemma[h], DO_VERBS) &&
+            (code_rel_eq(&s->w[i], "obj") || code_rel_eq(&s->w[i], "nsubj:pass"))) {
+            frame f;
+            code_get_frame(s, h, &f);
+            int sj = f.passive ? f.agent : (f.subj >= 0 ? f.subj : code_inherited_subject(s, h, 0));
+            nd = add_cands(s, sj, d, 0, 8);
+            for (int k = s->first_child[h]; k >= 0 && meet && nd && nd < 8; k = s->next_sib[k]) {
+                const char *p = code_rel_is(&s->w[k], "obl") ? code_prep_of(s, k) : NULL;
+                if (p && !strcmp(p, "with"))
+                    nd = add_cands(s, k, d, nd, 8);
+            }
+        }
+        if (!nd)
+            continue;
+        struct code_noun *m = &c->nouns[c->n_nouns++ % CODE_NOUNS];
+        memset(m, 0, sizeof *m);
+        snprintf(m->lemma, sizeof m->lemma, "%s", s->lemma[i]);
+        for (int k = 0; k < nd && m->n < CODE_LAST; k++) {
+            if (!*s->act[d[k]].country)
+                continue;
+            keep_actor(c, &m->doers[m->n], &s->act[d[k]]);
+            m->doers[m->n++].how = "doer of the event the noun named before";
+        }
+    }
+}
+
+/* The story's main event: the first sentence's asserted (or negated)
+ * dyadic events, those of its first code. */
+static void set_lead(sent *s)
+{
+    dyad_coder *c = s->coder;
+    if (!c || c->lead.set || s->d->petrarch)
+        return;
+    const dyad_event *first = NULL;
+    for (size_t i = 0; i < s->n_ev && !first; i++)
+        if ((s->ev[i].mode == DYAD_MODE_ASSERTED || s->ev[i].mode == DYAD_MODE_NEGATED) &&
+            *s->ev[i].target.country && *s->ev[i].source.country)
+            first = &s->ev[i];
+    if (!first)
+        return;
+    struct code_lead *L = &c->lead;
+    snprintf(L->code, sizeof L->code, "%s", first->code);
+    L->sentence = s->sentence;
+    L->set = 1;
+    for (size_t i = 0; i < s->n_ev; i++) {
+        const dyad_event *e = &s->ev[i];
+        if (strcmp(e->code, first->code) || e->mode != first->mode || !*e->target.country ||
+            !*e->source.country)
+            continue;
+        int ds = 0, dt = 0;
+        for (int k = 0; k < L->ns; k++)
+            ds |= !strcmp(L->src[k].code, e->source.code);
+        for (int k = 0; k < L->nt; k++)
+            dt |= !strcmp(L->tgt[k].code, e->target.code);
+        code_actor a;
+        if (!ds && L->ns < CODE_LAST) {
+            actor_of_event(&a, &e->source, e->source.code);
+            keep_actor(c, &L->src[L->ns++], &a);
+        }
+        if (!dt && L->nt < CODE_LAST) {
+            actor_of_event(&a, &e->target, e->target.code);
+            keep_actor(c, &L->tgt[L->nt++], &a);
+        }
+        for (size_t k = 0; k < s->n_ev; k++)
+            if (!strcmp(s->ev[k].code, e->code) && same_code(s->ev[k].source.code, e->target.code) &&
+                same_code(s->ev[k].target.code, e->source.code))
+                L->sym = 1;
+    }
+}
+
 /* ---- driver */
 
 /* TABARI: a clause opened by a time conjunction ("... almost five years
@@ -1507,6 +1744,11 @@ static int code_sentence(sent *s)
         if ((s->w[i].upos == DYAD_UPOS_NOUN || s->w[i].upos == DYAD_UPOS_PROPN) &&
             code_word(s, i, claimed) < 0)
             return DYAD_ENOMEM;
+    for (int i = 0; i < n; i++)
+        if (judged(s, i, claimed) < 0)
+            return DYAD_ENOMEM;
+    remember_nouns(s);
+    set_lead(s);
     /* the main event of the sentence, for "did the same" later */
     for (size_t i = 0; s->coder && i < s->n_ev; i++) {
         const dyad_event *e = &s->ev[i];

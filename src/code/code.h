@@ -25,6 +25,7 @@ typedef struct code_actor {
 #define CODE_DONE 16
 #define CODE_PAIRS 16
 #define CODE_EXTRA 32
+#define CODE_NOUNS 16
 
 struct dyad_coder {
     const dyad_dict *dict;
@@ -48,6 +49,21 @@ struct dyad_coder {
         uint32_t sentence;
     } pairs[CODE_PAIRS];
     size_t n_pairs;
+    struct code_lead {       /* the story's main event: the first sentence's
+                              * events of one code ("followed suit", "the
+                              * measures", "the summit") */
+        char code[8];
+        code_actor src[CODE_LAST], tgt[CODE_LAST];
+        int ns, nt, sym, set;
+        uint32_t sentence;
+    } lead;
+    struct code_noun {       /* who did what an event noun names ("India
+                              * carried out three tests" → test: IND) */
+        char lemma[24];
+        code_actor doers[CODE_LAST];
+        int n;
+    } nouns[CODE_NOUNS];
+    size_t n_nouns;          /* total pushed; ring of CODE_NOUNS */
     struct code_prev {       /* the main event of the latest sentence with one
                               * ("did the same", "followed suit") */
         char code[8];
