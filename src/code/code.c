@@ -701,6 +701,34 @@ static const char *third_place(sent *s, int v, const code_actor *a, const code_a
     return NULL;
 }
 
+/* "Yemen's government and the Maldives followed suit" parsed with the
+ * verb as a conjunct of the first subject: that noun is a subject too. */
+static int noun_conj_subject(sent *s, int v, int sj, int *srcs, int ns, int max)
+{
+    int h = code_head_of(s, v);
+    if (s->d->petrarch || h < 0 || sj < 0 || h >= sj || !code_rel_eq(&s->w[v], "conj") ||
+        code_head_of(s, sj) != v)
+        return ns;
+    int tmp[8], k = 0;
+    if (s->w[h].upos == DYAD_UPOS_NOUN || s->w[h].upos == DYAD_UPOS_PROPN) {
+        k = add_cands(s, h, tmp, 0, 8);
+    } else if (s->w[h].upos == DYAD_UPOS_VERB) {
+        /* "gave ..., and Saudi Arabia, the Emirates and Bahrain ordered":
+         * the first members of the list hung on the verb before */
+        for (int c = s->first_child[h]; c >= 0; c = s->next_sib[c])
+            if (c > h && c < sj && code_rel_eq(&s->w[c], "conj") && s->w[c].upos == DYAD_UPOS_PROPN)
+                k = add_cands(s, c, tmp, k, 8);
+    }
+    for (int q = 0; q < k && ns < max; q++) {
+        int dup = 0;
+        for (int r = 0; r < ns; r++)
+            dup |= !strcmp(s->act[srcs[r]].code, s->act[tmp[q]].code);
+        if (!dup)
+            srcs[ns++] = tmp[q];
+    }
+    return ns;
+}
+
 /* "Canada and Brazil did the same", "followed suit", "did likewise": the
  * main event of the latest sentence with one, with these sources. */
 static int same_again(sent *s, int v)
@@ -722,21 +750,28 @@ static int same_again(sent *s, int v)
     code_get_frame(s, v, &f);
     int sj = f.subj >= 0 ? f.subj : code_inherited_subject(s, v, 0);
     int srcs[8], ns = add_cands(s, sj, srcs, 0, 8);
-    int t = slot_from(s, &c->prev.tgt, "target of the event repeated");
+    ns = noun_conj_subject(s, v, sj, srcs, ns, 8);
+    /* "did the same" repeats the verb phrase just read; "followed suit",
+     * the action the story is about (its main event) */
+    int lead = !strcmp(s->lemma[v], "follow") && c->lead.set && c->lead.nt > 0 &&
+               c->lead.sentence < s->sentence;
+    int t = slot_from(s, lead ? &c->lead.tgt[0] : &c->prev.tgt, "target of the event repeated");
     if (!ns || t < 0)
         return 0;
+    const char *code = lead ? c->lead.code : c->prev.code;
+    uint32_t from = lead ? c->lead.sentence : c->prev.sentence;
     int xf = -1, mode = code_mode_of(s, v, &xf);
     char evid[256];
-    snprintf(evid, sizeof evid, "repeats the event of sentence %u: %s(%s, %s)", c->prev.sentence,
-             s->lemma[v], word_str(s, v), word_str(s, sj));
+    snprintf(evid, sizeof evid, "repeats the %s event of sentence %u: %s(%s, %s)",
+             lead ? "story's main" : "latest", from, s->lemma[v], word_str(s, v), word_str(s, sj));
     char vb[96];
-    snprintf(vb, sizeof vb, "%.*s the same", (int)s->w[v].len, s->w[v].form);
+    snprintf(vb, sizeof vb, lead ? "%.*s suit" : "%.*s the same", (int)s->w[v].len, s->w[v].form);
     const char *verb = dyad_arena_strdup(s->a, vb);
     int made = 0;
     for (int i = 0; i < ns; i++) {
         if (!strcmp(s->act[srcs[i]].country, s->act[t].country))
             continue;
-        if (push_event(s, c->prev.code, srcs[i], t, mode, verb, evid))
+        if (push_event(s, code, srcs[i], t, mode, verb, evid))
             return -1;
         made++;
     }
@@ -965,6 +1000,7 @@ static int code_word(sent *s, int v, char *claimed)
             }
         }
         ns = add_cands(s, sj, srcs, ns, 8);
+        ns = noun_conj_subject(s, v, sj, srcs, ns, 8);
         static const char *const DOC_NOUNS[] = {"declaration", "statement", "resolution",
             "communique", "communiqué", "letter", "report", "decree", "motion", "bill", NULL};
         if (!ns && sj >= 0 && s->w[sj].upos == DYAD_UPOS_NOUN && code_in_list(s->lemma[sj], DOC_NOUNS)) {
@@ -1099,6 +1135,15 @@ static int code_word(sent *s, int v, char *claimed)
             if (!nt && ov != v)
                 nt = pp_targets(s, v, e, tgts, nt, 8);
         }
+        /* "called for dialogue between Qatar and Saudi Arabia": the
+         * parties of what is asked for */
+        for (int c = m.ppw >= 0 && !nt && !s->d->petrarch ? s->first_child[m.ppw] : -1; c >= 0 && !nt;
+             c = s->next_sib[c])
+            if (code_rel_is(&s->w[c], "nmod") && code_prep_of(s, c) && !strcmp(code_prep_of(s, c), "between")) {
+                nt = add_cands(s, c, tgts, nt, 8);
+                if (nt)
+                    cat(evid, sizeof evid, "; nmod:between(%s, %s)%s", word_str(s, m.ppw), word_str(s, c), "");
+            }
         int only_null = nt > 0;   /* PETRARCH "---" agents only */
         for (int q = 0; q < nt && only_null; q++)
             only_null = s->act[tgts[q]].country && !strcmp(s->act[tgts[q]].country, "---");
