@@ -713,7 +713,24 @@ static void resolve_np(sent *s, int h, code_actor *a)
         else if (a->plural && !strcmp(s->lemma[h], "leader") && code_child_rel(s, h, "nmod") < 0 &&
                  code_child_rel(s, h, "amod") < 0 && code_child_rel(s, h, "compound") < 0)
             m = mem_find(s, want_org_recent, &s->sentence);
-        else if (code_in_list(s->lemma[h], DESC_COUNTRY))
+        code_actor own;
+        if (!m && code_in_list(s->lemma[h], DESC_COUNTRY) && !s->d->petrarch) {
+            /* "Indian officials said the country would not give up": the
+             * speaker's own country */
+            int v = code_head_of(s, h);
+            int sv = v >= 0 && code_rel_is(w, "nsubj") && code_rel_is(&s->w[v], "ccomp") ? code_head_of(s, v) : -1;
+            int sp = sv >= 0 && code_in_list(s->lemma[sv], code_say) ? code_inherited_subject(s, sv, 0) : -1;
+            if (sp >= 0 && sp < h) {
+                code_resolve(s, sp);
+                if (s->act[sp].kind && s->act[sp].country && strlen(s->act[sp].country) == 3) {
+                    own = s->act[sp];
+                    snprintf(own.code, sizeof own.code, "%s", own.country);
+                    own.kind = DA_COUNTRY;
+                    m = &own;
+                }
+            }
+        }
+        if (!m && code_in_list(s->lemma[h], DESC_COUNTRY))
             m = mem_find(s, want_country, NULL);
         if (m) {
             const char *text = a->text;

@@ -1106,6 +1106,10 @@ static int code_word(sent *s, int v, char *claimed)
             nt = pp_targets(s, ov, e, tgts, nt, 8);
             if (!nt)
                 nt = pp_targets(s, m.objw, e, tgts, nt, 8);
+            /* "reserved the right to retaliate against Washington" */
+            for (int c = s->first_child[m.objw]; c >= 0 && !nt && !s->d->petrarch; c = s->next_sib[c])
+                if (code_rel_is(&s->w[c], "acl") && c > m.objw)
+                    nt = pp_targets(s, c, NULL, tgts, nt, 8);
             if (!nt && ov != v)
                 nt = pp_targets(s, v, e, tgts, nt, 8);
             if (!nt && m.objw != g.patient)
@@ -1242,7 +1246,7 @@ static int code_word(sent *s, int v, char *claimed)
                     (r2 >= 3 && r2 <= 8 && code_own_negated(s, v))) &&
             !(e->flags & (DV_SELF | DV_SYM)) && ns >= 1 &&
             (m.objw >= 0 || m.ppw >= 0 || reply || (e->to && !s->d->petrarch)) &&
-            !(ob >= 0 && code_child_rel_eq(s, ob, "nmod:poss") >= 0 &&
+            !(ob >= 0 && code_child_rel_eq(s, ob, "nmod:poss") >= 0 && !code_own_negated(s, v) &&
               s->w[code_child_rel_eq(s, ob, "nmod:poss")].upos == DYAD_UPOS_PRON)) {
             /* (not "reaffirmed their commitment": their own) */
             const code_actor *cp = counterpart(s, &s->act[srcs[0]]);
@@ -1581,6 +1585,76 @@ static int judged(sent *s, int i, char *claimed)
     return made;
 }
 
+/* "warned that Israel would respond forcefully", "warned that the
+ * action would not be left without consequences": a warning whose
+ * content is a reprisal is a threat (130; 138 when the speaker's side
+ * would use force), aimed at the side the speaker deals with. */
+static int warned_that(sent *s, int v, char *claimed)
+{
+    static const char *const WARN[] = {"warn", "vow", "threaten", "caution", NULL};
+    static const char *const REPRISAL[] = {"consequence", "retaliate", "retaliation",
+        "respond", "response", "pay", "price", "punish", "punishment", "reprisal",
+        "countermeasure", "measure", "revenge", "avenge", "regret", NULL};
+    static const char *const FORCE[] = {"forcefully", "force", "strike", "attack", "hit",
+        "military", "fire", NULL};
+    if (s->d->petrarch || claimed[v] || !code_in_list(s->lemma[v], WARN))
+        return 0;
+    int c = code_child_rel_eq(s, v, "ccomp");
+    if (c < 0 || code_own_modal(s, c) == 0)
+        return 0;
+    int rep = 0, force = 0;
+    for (int k = c; k < s->n && k >= 0; k++) {   /* the clause's words */
+        int a = k, in = 0;
+        for (int d = 0; a >= 0 && d < 12 && !in; d++, a = code_head_of(s, a))
+            in = a == c;
+        if (!in)
+            continue;
+        rep |= code_in_list(s->lemma[k], REPRISAL);
+        force |= code_in_list(s->lemma[k], FORCE);
+    }
+    if (!rep)
+        return 0;
+    frame f, g;
+    code_get_frame(s, v, &f);
+    code_get_frame(s, c, &g);
+    int sj = f.subj >= 0 ? f.subj : code_inherited_subject(s, v, 0);
+    int srcs[8], ns = add_cands(s, sj, srcs, 0, 8);
+    if (!ns)
+        return 0;
+    /* whose reprisal: the speaker's side (or an unnamed one) */
+    int cs = g.passive ? g.patient : g.subj;
+    int who[8], nw = cs >= 0 ? add_cands(s, cs, who, 0, 8) : 0;
+    if (nw && strcmp(s->act[who[0]].country, s->act[srcs[0]].country))
+        return 0;
+    const code_actor *cp = counterpart(s, &s->act[srcs[0]]);
+    if (!cp || !strcmp(cp->country, s->act[srcs[0]].country))
+        return 0;
+    int t = slot_from(s, cp, "counterpart of the one warning");
+    if (t < 0)
+        return 0;
+    const char *code = force && nw ? "138" : "130";
+    int xf = -1, mode = code_mode_of(s, v, &xf);
+    if (code_own_negated(s, v))
+        return 0;
+    char evid[256];
+    snprintf(evid, sizeof evid, "warning of a reprisal: ccomp(%s, %s); no target named: counterpart %s",
+             word_str(s, v), word_str(s, c), cp->code);
+    char vb[160];
+    snprintf(vb, sizeof vb, "%s ... %s", word_str(s, v), word_str(s, c));
+    const char *verb = dyad_arena_strdup(s->a, vb);
+    int made = 0;
+    for (int i = 0; i < ns; i++) {
+        if (!strcmp(s->act[srcs[i]].country, cp->country))
+            continue;
+        if (push_event(s, code, srcs[i], t, mode, verb, evid))
+            return -1;
+        made++;
+    }
+    if (made)
+        claimed[v] = 1;
+    return made;
+}
+
 /* Who did what each event noun of the sentence names, for later
  * sentences: its possessor, its between/by phrase, else the subject of the
  * verb it is the object of ("India carried out three tests"). */
@@ -1782,8 +1856,13 @@ static int code_sentence(sent *s)
     for (int i = 0; i < n; i++) {
         if (s->d->tabari && s->n_ev && s->w[i].upos == DYAD_UPOS_VERB && tabari_time_clause(s, i))
             continue;
-        if (s->w[i].upos == DYAD_UPOS_VERB && code_word(s, i, claimed) < 0)
-            return DYAD_ENOMEM;
+        if (s->w[i].upos == DYAD_UPOS_VERB) {
+            size_t before = s->n_ev;
+            if (code_word(s, i, claimed) < 0)
+                return DYAD_ENOMEM;
+            if (s->n_ev == before && warned_that(s, i, claimed) < 0)
+                return DYAD_ENOMEM;
+        }
     }
     for (int i = 0; i < n; i++)
         if ((s->w[i].upos == DYAD_UPOS_NOUN || s->w[i].upos == DYAD_UPOS_PROPN) &&

@@ -515,6 +515,14 @@ static int transparent(const sent *s, int o)
         "string", "wave", "couple", "handful", "pair", "round", "batch", "set", "lot",
         "package", "raft", "slew", "flurry", "spate", "host", "range", "total", "week",
         "month", "day", "year", "decade", "hour", NULL};
+    if (o >= 0 && !s->d->petrarch && s->w[o].upos == DYAD_UPOS_PRON &&
+        (!strcmp(s->lemma[o], "which") || !strcmp(s->lemma[o], "that"))) {
+        /* "the hacking, which agencies attributed to Russia": the object
+         * is the antecedent of the relative pronoun */
+        int v = code_head_of(s, o);
+        if (v >= 0 && code_rel_eq(&s->w[v], "acl:relcl") && code_head_of(s, v) >= 0)
+            o = code_head_of(s, v);
+    }
     for (int depth = 0; o >= 0 && depth < 2; depth++) {
         if (!code_in_list(s->lemma[o], QUANT) && s->w[o].upos != DYAD_UPOS_NUM)
             return o;
