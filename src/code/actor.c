@@ -238,6 +238,13 @@ static const code_actor *mem_find(const sent *s, int (*want)(const code_actor *,
     return NULL;
 }
 
+/* "the administration": the one named as "the Obama administration" */
+static int want_named_administration(const code_actor *m, const void *arg)
+{
+    (void)arg;
+    return m->text && strstr(m->text, "dministration") && m->country && *m->country;
+}
+
 /* For a pronoun: an earlier subject of this sentence, else the latest
  * subject of an earlier sentence, else the latest compatible actor (an
  * object named just before "he" in the same sentence is rarely "he"). */
@@ -665,6 +672,19 @@ static void resolve_np(sent *s, int h, code_actor *a)
                 }
             }
             return;
+        }
+        /* "the outgoing administration": the one named "the Obama
+         * administration" before (not a person) */
+        if (code_definite(s, h) && !strcmp(s->lemma[h], "administration") && !s->d->petrarch) {
+            const code_actor *m = mem_find(s, want_named_administration, NULL);
+            if (m) {
+                const char *text = a->text;
+                *a = *m;
+                a->text = text;
+                a->head = h;
+                a->how = "code_definite description";
+                return;
+            }
         }
         /* no country: an appositive may name the person ("Peskov, a spokesman") */
         if (code_definite(s, h) && !a->plural) {

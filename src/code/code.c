@@ -1655,6 +1655,73 @@ static int warned_that(sent *s, int v, char *claimed)
     return made;
 }
 
+/* Stock phrases of a threat of force by the speaker: "all options are on
+ * the table", "locked and loaded".  Aimed at a side named in the sentence
+ * other than the speaker's, else the side the speaker deals with. */
+static int threat_idiom(sent *s, int i, char *claimed)
+{
+    if (s->d->petrarch || claimed[i])
+        return 0;
+    int x = -1;
+    if (!strcmp(s->lemma[i], "table") && i >= 3 && !strcmp(s->fold[i - 2], "on")) {
+        for (int k = i - 3; k >= 0 && k >= i - 6 && x < 0; k--)
+            if (!strcmp(s->lemma[k], "option"))
+                x = code_head_of(s, i) == k ? k : i;
+    } else if (!strcmp(s->fold[i], "loaded") && i >= 2 && !strcmp(s->fold[i - 1], "and") &&
+               !strcmp(s->fold[i - 2], "locked")) {
+        x = i;
+    }
+    if (x < 0)
+        return 0;
+    /* the speaker: the subject of the speech verb the phrase hangs under,
+     * or of the sentence's speech verb ("…,” said Nikki Haley, parsed
+     * upside down) */
+    int h = x, hops = 0;
+    while (h >= 0 && hops++ < 6 && !(s->w[h].upos == DYAD_UPOS_VERB && code_in_list(s->lemma[h], code_say)))
+        h = code_head_of(s, h);
+    if (h < 0 || hops > 6)
+        for (h = 0; h < s->n && !(s->w[h].upos == DYAD_UPOS_VERB && code_in_list(s->lemma[h], code_say)); h++)
+            ;
+    if (h >= s->n)
+        return 0;
+    frame hf;
+    code_get_frame(s, h, &hf);
+    int sp = hf.subj >= 0 ? hf.subj : hf.obj > h ? hf.obj : code_inherited_subject(s, h, 0);
+    int srcs[8], ns = add_cands(s, sp, srcs, 0, 8);
+    if (!ns)
+        return 0;
+    const code_actor *cp = NULL;
+    for (int k = 0; k < s->n && !cp; k++) {   /* "If the Syrian regime uses ..." */
+        if (k == sp || s->w[k].upos == DYAD_UPOS_PRON)
+            continue;
+        code_resolve(s, k);
+        if (s->act[k].kind && *s->act[k].country && strcmp(s->act[k].country, s->act[srcs[0]].country) &&
+            s->act[k].kind != DA_ADJ)
+            cp = &s->act[k];
+    }
+    if (!cp)
+        cp = counterpart(s, &s->act[srcs[0]]);
+    if (!cp || !strcmp(cp->country, s->act[srcs[0]].country))
+        return 0;
+    int t = slot_from(s, cp, NULL);
+    if (t < 0)
+        return 0;
+    int xf = -1, mode = code_mode_of(s, h, &xf);
+    char evid[256];
+    snprintf(evid, sizeof evid, "threat of force (stock phrase \"%s\") said by %s; target %s",
+             word_str(s, i), word_str(s, sp), cp->code);
+    const char *verb = dyad_arena_strdup(s->a, word_str(s, i));
+    int made = 0;
+    for (int k = 0; k < ns; k++)
+        if (strcmp(s->act[srcs[k]].country, cp->country)) {
+            if (push_event(s, "138", srcs[k], t, mode, verb, evid))
+                return -1;
+            made++;
+        }
+    claimed[i] = 1;
+    return made;
+}
+
 /* Who did what each event noun of the sentence names, for later
  * sentences: its possessor, its between/by phrase, else the subject of the
  * verb it is the object of ("India carried out three tests"). */
@@ -1869,7 +1936,7 @@ static int code_sentence(sent *s)
             code_word(s, i, claimed) < 0)
             return DYAD_ENOMEM;
     for (int i = 0; i < n; i++)
-        if (judged(s, i, claimed) < 0)
+        if (judged(s, i, claimed) < 0 || threat_idiom(s, i, claimed) < 0)
             return DYAD_ENOMEM;
     remember_nouns(s);
     set_lead(s);
