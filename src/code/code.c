@@ -97,6 +97,41 @@ static int group_fanout(sent *s, int word, int *out, int n, int max)
     return n;
 }
 
+/* "Qatar and its neighbors", "Israel's rivals": the other side of the
+ * story's main event, seen from the possessor. */
+static int other_side(sent *s, int word, int *out, int n, int max)
+{
+    static const char *const SIDE[] = {"neighbor", "neighbour", "rival", "adversary", "foe",
+        "enemy", "opponent", NULL};
+    const dyad_coder *c = s->coder;
+    if (!c || !c->lead.set || s->d->petrarch ||
+        !code_in_list(s->lemma[word], SIDE) || !code_is_plural(&s->w[word]))
+        return n;
+    int p = code_child_rel_eq(s, word, "nmod:poss");
+    if (p < 0)
+        return n;
+    code_resolve(s, p);
+    const char *own = s->act[p].kind ? s->act[p].country : NULL;
+    if (!own || !*own)
+        return n;
+    int in_src = 0, in_tgt = 0;
+    for (int i = 0; i < c->lead.ns; i++)
+        in_src |= !strcmp(c->lead.src[i].country, own);
+    for (int i = 0; i < c->lead.nt; i++)
+        in_tgt |= !strcmp(c->lead.tgt[i].country, own);
+    if (in_src == in_tgt)
+        return n;
+    const code_actor *side = in_tgt ? c->lead.src : c->lead.tgt;
+    int ns = in_tgt ? c->lead.ns : c->lead.nt;
+    for (int i = 0; i < ns && n < max; i++) {
+        int k = slot_from(s, &side[i], "the other side of the story's main event");
+        if (k < 0)
+            break;
+        out[n++] = k;
+    }
+    return n;
+}
+
 static int add_cands(sent *s, int word, int *out, int n, int max)
 {
     if (word < 0 || n >= max)
@@ -141,13 +176,16 @@ static int add_cands(sent *s, int word, int *out, int n, int max)
         n = agent_fanout(s, word, out, n, max);
         n = group_fanout(s, word, out, n, max);
     } else if (!s->act[word].kind && !s->d->petrarch) {
-        n = pair_fanout(s, word, out, n, max);
+        int m = other_side(s, word, out, n, max);
+        n = m > n ? m : pair_fanout(s, word, out, n, max);
     }
     for (int c = s->first_child[word]; c >= 0 && n < max; c = s->next_sib[c])
         if (code_rel_eq(&s->w[c], "conj")) {
             code_resolve(s, c);
             if (s->act[c].kind)
                 out[n++] = c;
+            else
+                n = other_side(s, c, out, n, max);
             /* "Putin, Aliyev and Pashinyan" parsed as a chain */
             for (int g = s->first_child[c]; g >= 0 && n < max && !s->d->petrarch; g = s->next_sib[g])
                 if (code_rel_eq(&s->w[g], "conj")) {
@@ -1242,7 +1280,7 @@ static int code_word(sent *s, int v, char *claimed)
         int reply = (!strncmp(e->code, "016", 3) && (m.objw >= 0 || g.obj < 0)) ||
                     !strncmp(e->code, "055", 3) ||
                     (ob >= 0 && code_in_list(s->lemma[ob], RETALIATE));
-        if (!nt && (r2 == 2 || r2 == 3 || (r2 >= 10 && r2 <= 13) || reply ||
+        if (!nt && (r2 == 2 || r2 == 3 || (r2 >= 10 && r2 <= 13) || reply || (r2 == 16 && m.objw >= 0) ||
                     (r2 >= 3 && r2 <= 8 && code_own_negated(s, v))) &&
             !(e->flags & (DV_SELF | DV_SYM)) && ns >= 1 &&
             (m.objw >= 0 || m.ppw >= 0 || reply || (e->to && !s->d->petrarch)) &&
