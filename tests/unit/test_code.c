@@ -752,6 +752,104 @@ static void did_the_same(void)
     dyad_arena_free(r.a);
 }
 
+/* "followed suit" repeats the story's main event (the lead), not the
+ * sentence just before; "did the same" repeats the latter. */
+static void followed_suit_repeats_the_main_event(void)
+{
+    result r = code(ROW(1, "Russia", "Russia", "PROPN", "NNP", 2, "nsubj")
+                    ROW(2, "severed", "sever", "VERB", "VBD", 0, "root")
+                    ROW(3, "relations", "relation", "NOUN", "NNS", 2, "obj")
+                    ROW(4, "with", "with", "ADP", "IN", 5, "case")
+                    ROW(5, "Georgia", "Georgia", "PROPN", "NNP", 2, "obl")
+                    ROW(6, ".", ".", "PUNCT", ".", 2, "punct")
+                    "\n"
+                    ROW(1, "Russia", "Russia", "PROPN", "NNP", 2, "nsubj")
+                    ROW(2, "criticized", "criticize", "VERB", "VBD", 0, "root")
+                    ROW(3, "Ukraine", "Ukraine", "PROPN", "NNP", 2, "obj")
+                    ROW(4, ".", ".", "PUNCT", ".", 2, "punct")
+                    "\n"
+                    ROW(1, "Turkey", "Turkey", "PROPN", "NNP", 3, "nsubj")
+                    ROW(2, "later", "late", "ADV", "RBR", 3, "advmod")
+                    ROW(3, "followed", "follow", "VERB", "VBD", 0, "root")
+                    ROW(4, "suit", "suit", "NOUN", "NN", 3, "obj")
+                    ROW(5, ".", ".", "PUNCT", ".", 3, "punct"), "2019-01-23");
+    CHECK(find(&r, "TUR", "GEO", "16") != NULL);
+    CHECK(find(&r, "TUR", "UKR", "11") == NULL);
+    if (!find(&r, "TUR", "GEO", "16"))
+        dump(&r);
+    dyad_arena_free(r.a);
+}
+
+/* "Britain said the measures were unjustified": a judgement of an event
+ * noun targets whoever did the event it names. */
+static void judgement_of_an_event_targets_its_doers(void)
+{
+    result r = code(ROW(1, "Russia", "Russia", "PROPN", "NNP", 2, "nsubj")
+                    ROW(2, "imposed", "impose", "VERB", "VBD", 0, "root")
+                    ROW(3, "measures", "measure", "NOUN", "NNS", 2, "obj")
+                    ROW(4, "on", "on", "ADP", "IN", 5, "case")
+                    ROW(5, "Georgia", "Georgia", "PROPN", "NNP", 2, "obl")
+                    ROW(6, ".", ".", "PUNCT", ".", 2, "punct")
+                    "\n"
+                    ROW(1, "Britain", "Britain", "PROPN", "NNP", 2, "nsubj")
+                    ROW(2, "said", "say", "VERB", "VBD", 0, "root")
+                    ROW(3, "the", "the", "DET", "DT", 4, "det")
+                    ROW(4, "measures", "measure", "NOUN", "NNS", 6, "nsubj")
+                    ROW(5, "were", "be", "AUX", "VBD", 6, "cop")
+                    ROW(6, "unjustified", "unjustified", "ADJ", "JJ", 2, "ccomp")
+                    ROW(7, ".", ".", "PUNCT", ".", 2, "punct"), "2019-01-23");
+    const dyad_event *e = find(&r, "GBR", "RUS", "11");
+    CHECK(e != NULL);
+    if (e)
+        CHECK(e->mode == DYAD_MODE_ASSERTED);
+    else
+        dump(&r);
+    dyad_arena_free(r.a);
+}
+
+/* "sanctions on Russian agencies, which it accused of meddling": the
+ * relative pronoun is the noun before it when the parser hung the clause
+ * on the wrong one; "Britain warned that it would respond forcefully" is
+ * a threat of force against the side the speaker deals with. */
+static void relative_pronoun_object_and_warning(void)
+{
+    result r = code(ROW(1, "Britain", "Britain", "PROPN", "NNP", 2, "nsubj")
+                    ROW(2, "accused", "accuse", "VERB", "VBD", 0, "root")
+                    ROW(3, "Russia", "Russia", "PROPN", "NNP", 2, "obj")
+                    ROW(4, "of", "of", "ADP", "IN", 5, "case")
+                    ROW(5, "meddling", "meddling", "NOUN", "NN", 2, "obl")
+                    ROW(6, ".", ".", "PUNCT", ".", 2, "punct")
+                    "\n"
+                    ROW(1, "It", "it", "PRON", "PRP", 2, "nsubj")
+                    ROW(2, "expelled", "expel", "VERB", "VBD", 0, "root")
+                    ROW(3, "Russian", "Russian", "ADJ", "JJ", 4, "amod")
+                    ROW(4, "diplomats", "diplomat", "NOUN", "NNS", 2, "obj")
+                    ROW(5, ",", ",", "PUNCT", ",", 8, "punct")
+                    ROW(6, "whom", "whom", "PRON", "WP", 8, "obj")
+                    ROW(7, "it", "it", "PRON", "PRP", 8, "nsubj")
+                    ROW(8, "described", "describe", "VERB", "VBD", 4, "acl:relcl")
+                    ROW(9, "as", "as", "ADP", "IN", 10, "case")
+                    ROW(10, "spies", "spy", "NOUN", "NNS", 8, "obl")
+                    ROW(11, ".", ".", "PUNCT", ".", 2, "punct")
+                    "\n"
+                    ROW(1, "Britain", "Britain", "PROPN", "NNP", 2, "nsubj")
+                    ROW(2, "warned", "warn", "VERB", "VBD", 0, "root")
+                    ROW(3, "that", "that", "SCONJ", "IN", 6, "mark")
+                    ROW(4, "it", "it", "PRON", "PRP", 6, "nsubj")
+                    ROW(5, "would", "would", "AUX", "MD", 6, "aux")
+                    ROW(6, "respond", "respond", "VERB", "VB", 2, "ccomp")
+                    ROW(7, "forcefully", "forcefully", "ADV", "RB", 6, "advmod")
+                    ROW(8, ".", ".", "PUNCT", ".", 2, "punct"), "2019-01-23");
+    const dyad_event *e = find(&r, "GBR", "RUSGOV", "11");
+    CHECK(e != NULL);
+    if (e)
+        CHECK_STR(e->code, "1125");
+    CHECK(find(&r, "GBR", "RUSGOV", "13") != NULL);
+    if (!e || !find(&r, "GBR", "RUSGOV", "13"))
+        dump(&r);
+    dyad_arena_free(r.a);
+}
+
 /* "Trump, who ordered the increase": the relative pronoun is Trump, and
  * the increase is the earlier tariff rise, done to Russia again. */
 static void relative_clause_and_earlier_event_target(void)
@@ -1167,6 +1265,9 @@ const unit_case unit_code[] = {
     {"empty_and_odd_input", empty_and_odd_input},
     {"they_fans_out_to_coordination", they_fans_out_to_coordination},
     {"did_the_same", did_the_same},
+    {"followed_suit_repeats_the_main_event", followed_suit_repeats_the_main_event},
+    {"judgement_of_an_event_targets_its_doers", judgement_of_an_event_targets_its_doers},
+    {"relative_pronoun_object_and_warning", relative_pronoun_object_and_warning},
     {"relative_clause_and_earlier_event_target", relative_clause_and_earlier_event_target},
     {"brokered_by_mediates_for_the_parties", brokered_by_mediates_for_the_parties},
     {"meeting_at_and_pair_description", meeting_at_and_pair_description},
