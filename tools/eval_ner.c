@@ -1,12 +1,14 @@
 /* eval_ner.c — NER F1 on a UNER IOB2 file (gold EWT tokenization), CoNLL
  * style: a mention counts when its span and type match exactly.  Prints
- * `ner_f1_NAME: 0.xx` then per-type P/R/F1 lines.
+ * `ner_f1_NAME: 0.xx` then per-type P/R/F1 lines and the tagger's speed
+ * (CPU time inside dyad_ner_tag).
  *
  * usage: eval_ner [--models DIR] [--dict DIR] [--name uner_ewt] [--show]
  *          FILE.iob2 */
 #include "dyad.h"
 
 #include <stdio.h>
+#include <time.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -115,7 +117,8 @@ int main(int argc, char **argv)
     uint8_t gty[MAXS], gbg[MAXS], pty[MAXS], pbg[MAXS];
     span gs[MAXS], ps[MAXS];
     size_t tp[4] = {0}, np[4] = {0}, ng[4] = {0};
-    size_t n = 0;
+    size_t n = 0, ner_tok = 0, ner_sent = 0;
+    double ner_sec = 0;
     dyad_arena *a = dyad_arena_new(0);
     char *p = buf;
     for (;;) {
@@ -159,7 +162,14 @@ int main(int argc, char **argv)
                 for (size_t i = 0; i < n; i++)
                     upos[i] = words[i].upos;
             }
-            if (dyad_ner_tag(ner, dict, a, forms, lens, nlp ? upos : NULL, n, pty, pbg, &err)) {
+            struct timespec t0, t1;
+            clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t0);
+            int trc = dyad_ner_tag(ner, dict, a, forms, lens, nlp ? upos : NULL, n, pty, pbg, &err);
+            clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t1);
+            ner_sec += (double)(t1.tv_sec - t0.tv_sec) + 1e-9 * (double)(t1.tv_nsec - t0.tv_nsec);
+            ner_tok += n;
+            ner_sent++;
+            if (trc) {
                 printf("ner_f1_%s: n/a (%s)\n", name, err.message);
                 return 0;
             }
@@ -210,6 +220,8 @@ int main(int argc, char **argv)
         printf("  %s: P %.3f R %.3f F1 %.3f (%zu gold)\n", type_name[t], a1, b1,
                a1 + b1 > 0 ? 2 * a1 * b1 / (a1 + b1) : 0, ng[t]);
     }
+    printf("  ner_tokens_per_s: %.0f (%zu sentences, %zu tokens, %.3f s CPU in dyad_ner_tag)\n",
+           ner_sec > 0 ? (double)ner_tok / ner_sec : 0, ner_sent, ner_tok, ner_sec);
     dyad_arena_free(a);
     dyad_dict_free(dict);
     dyad_ner_free(ner);
