@@ -916,6 +916,10 @@ static int code_word(sent *s, int v, char *claimed)
         return 0;
     if (claimed[v])
         return 0;
+    /* "targeted killings": an adjective tagged as a verb */
+    if (!noun && v + 1 < s->n && !strcmp(s->fold[v], "targeted") &&
+        (!strcmp(s->lemma[v + 1], "killing") || !strcmp(s->lemma[v + 1], "assassination")))
+        return 0;
     if (!noun) {
         int r = same_again(s, v);
         if (r)
@@ -1247,6 +1251,18 @@ static int code_word(sent *s, int v, char *claimed)
         }
         /* "a deal brokered by Russia": the mediator's targets are the
          * parties of the sentence's other events */
+        if (!nt && !strncmp(e->code, "045", 3) && ob >= 0 && !s->d->petrarch &&
+            code_in_list(s->lemma[ob], MEET_NOUNS) && code_definite(s, ob)) {
+            /* "brokering the agreement": the parties of the agreement */
+            int k = event_noun_actors(s, ob, tgts, 0, 8);
+            for (int i = 0; i < k; i++) {
+                int own = 0;
+                for (int j = 0; j < ns; j++)
+                    own |= !strcmp(s->act[srcs[j]].country, s->act[tgts[i]].country);
+                if (!own)
+                    tgts[nt++] = tgts[i];
+            }
+        }
         if (!nt && !strncmp(e->code, "045", 3))
             nt = parties(s, srcs, ns, tgts, nt, 8);
         if (!nt) {
@@ -1788,7 +1804,7 @@ static void remember_nouns(sent *s)
             "stage", "order", "mount", "make", "begin", "start", "perform", "undertake",
             "execute", "announce", "take", "adopt", "introduce", "continue", "resume",
             "step", "extend", "expand", "escalate", "approve", "authorize", "authorise",
-            "sign", "seal", "strike", "reach", "broker", "host", "attend", "explode",
+            "sign", "seal", "strike", "reach", "host", "attend", "explode",
             "detonate", "fire", "test", "deploy", "sever", "cut", "close", NULL};
         if (!nd && h >= 0 && s->w[h].upos == DYAD_UPOS_VERB && code_in_list(s->lemma[h], DO_VERBS) &&
             (code_rel_eq(&s->w[i], "obj") || code_rel_eq(&s->w[i], "nsubj:pass"))) {

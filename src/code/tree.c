@@ -282,6 +282,24 @@ int code_inherited_subject(const sent *s, int v, int depth)
     }
     if (code_rel_is(&s->w[v], "acl") && !f.passive)
         return h;   /* "a country imposing sanctions" */
+    if ((code_rel_is(&s->w[v], "advcl") || code_rel_is(&s->w[v], "acl")) && !f.passive && !s->d->petrarch) {
+        /* "thanked Morsi for brokering the deal", "praised X for
+         * helping": the one thanked does the gerund */
+        int mk = code_child_rel_eq(s, v, "mark");
+        if (mk < 0)
+            mk = code_child_rel_eq(s, v, "case");
+        int hv = code_rel_is(&s->w[v], "acl") ? code_head_of(s, h) : h;
+        static const char *const CREDIT[] = {"thank", "praise", "credit", "commend", "hail",
+            "congratulate", "blame", "accuse", "criticize", "criticise", "condemn", "fault",
+            "punish", "sanction", "reward", "honor", "honour", NULL};
+        if (mk >= 0 && (!strcmp(s->lemma[mk], "for") || !strcmp(s->lemma[mk], "in")) && hv >= 0 &&
+            s->w[hv].upos == DYAD_UPOS_VERB && code_in_list(s->lemma[hv], CREDIT)) {
+            frame g;
+            code_get_frame(s, hv, &g);
+            if (g.obj >= 0 && g.obj < v)
+                return g.obj;
+        }
+    }
     if (code_rel_is(&s->w[v], "advcl") && !f.passive) {
         /* "imposed sanctions after it exploded devices, cutting off aid":
          * a participle after a comma closing a subordinate clause belongs
