@@ -446,7 +446,8 @@ static int pair_words(const sent *s, int h)
         return 0;
     int det = -1, two = 0;
     for (int c = s->first_child[h]; c >= 0; c = s->next_sib[c]) {
-        if (code_rel_is(&s->w[c], "det") || code_rel_is(&s->w[c], "det:predet"))
+        if (code_rel_is(&s->w[c], "det") || code_rel_is(&s->w[c], "det:predet") ||
+            (code_rel_is(&s->w[c], "cc:preconj") && !strcmp(s->lemma[c], "both")))
             det = c;
         if (code_rel_is(&s->w[c], "nummod"))
             two = !strcmp(s->lemma[c], "two") || !strcmp(s->fold[c], "2") ? 1 : -1;
