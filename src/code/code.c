@@ -316,7 +316,8 @@ static const char *const EVENT_NOUNS[] = {"strike", "attack", "operation", "acti
     "bombing", "airstrike", "launch", "test", "invasion", "offensive", "increase", "hike",
     "tariff", "sanction", "move", "decision", "step", "annexation", "incursion", "assault",
     "shelling", "killing", "execution", "arrest", "detention", "expulsion", "measure",
-    "crackdown", "blockade", "deployment", "missile", "provocation", "escalation", NULL};
+    "crackdown", "blockade", "deployment", "missile", "provocation", "escalation", "exercise",
+    "drill", "maneuver", "manoeuvre", "remark", "comment", NULL};
 
 static void keep_actor(dyad_coder *c, code_actor *m, const code_actor *a)
 {
@@ -1528,7 +1529,9 @@ static int code_word(sent *s, int v, char *claimed)
             code_in_list(s->lemma[h], code_say)) {
             int root = (e->code[0] - '0') * 10 + (e->code[1] - '0');
             const char *ic = intent_code(root >= 10 ? "threaten" : "plan", e->code);
-            if (ic && strcmp(ic, e->code)) {
+            /* (for an intent that is itself the event — "said he would
+             * invite Kim", 036 — the statement codes the same event) */
+            if (ic && (strcmp(ic, e->code) || root == 3)) {
                 int gx = -1;
                 int gmode = code_mode_of(s, h, &gx);
                 char ev2[900];
