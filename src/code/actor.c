@@ -245,6 +245,17 @@ static int want_named_administration(const code_actor *m, const void *arg)
     return m->text && strstr(m->text, "dministration") && m->country && *m->country;
 }
 
+/* Mention a (word h, its own text kept) stands for the actor m named
+ * before. */
+static void take_actor(code_actor *a, const code_actor *m, int h, const char *how)
+{
+    const char *text = a->text;
+    *a = *m;
+    a->text = text;
+    a->head = h;
+    a->how = how;
+}
+
 /* For a pronoun: an earlier subject of this sentence, else the latest
  * subject of an earlier sentence, else the latest compatible actor (an
  * object named just before "he" in the same sentence is rarely "he"). */
@@ -529,11 +540,7 @@ static void resolve_np(sent *s, int h, code_actor *a)
                   (code_rel_eq(w, "obj") && code_head_of(s, h) >= 0 && code_in_list(s->lemma[code_head_of(s, h)], code_say))))
             m = mem_find_pronoun(s, want_thing, exclude); /* an object "it" is mostly a thing */
         if (m) {
-            const char *text = a->text;
-            *a = *m;
-            a->text = text;
-            a->head = h;
-            a->how = "pronoun";
+            take_actor(a, m, h, "pronoun");
         }
         return;
     }
@@ -551,11 +558,7 @@ static void resolve_np(sent *s, int h, code_actor *a)
          * named earlier in the story */
         const code_actor *m = mem_find(s, want_name_part, s->fold[h]);
         if (m) {
-            const char *text = a->text;
-            *a = *m;
-            a->text = text;
-            a->head = h;
-            a->how = "name named before";
+            take_actor(a, m, h, "name named before");
             return;
         }
         /* "Mr. Clinton" first named so: the one person of that last name
@@ -664,11 +667,7 @@ static void resolve_np(sent *s, int h, code_actor *a)
                 w->upos != DYAD_UPOS_PROPN) {
                 const code_actor *m = mem_find(s, want_same_role, a);
                 if (m) {
-                    const char *text = a->text;
-                    *a = *m;
-                    a->text = text;
-                    a->head = h;
-                    a->how = "code_definite description";
+                    take_actor(a, m, h, "code_definite description");
                 }
             }
             return;
@@ -678,11 +677,7 @@ static void resolve_np(sent *s, int h, code_actor *a)
         if (code_definite(s, h) && !strcmp(s->lemma[h], "administration") && !s->d->petrarch) {
             const code_actor *m = mem_find(s, want_named_administration, NULL);
             if (m) {
-                const char *text = a->text;
-                *a = *m;
-                a->text = text;
-                a->head = h;
-                a->how = "code_definite description";
+                take_actor(a, m, h, "code_definite description");
                 return;
             }
         }
@@ -700,11 +695,7 @@ static void resolve_np(sent *s, int h, code_actor *a)
                     m = x;
             }
             if (m) {
-                const char *text = a->text;
-                *a = *m;
-                a->text = text;
-                a->head = h;
-                a->how = "code_definite description";
+                take_actor(a, m, h, "code_definite description");
                 return;
             }
         }
@@ -753,11 +744,7 @@ static void resolve_np(sent *s, int h, code_actor *a)
         if (!m && code_in_list(s->lemma[h], DESC_COUNTRY))
             m = mem_find(s, want_country, NULL);
         if (m) {
-            const char *text = a->text;
-            *a = *m;
-            a->text = text;
-            a->head = h;
-            a->how = "code_definite description";
+            take_actor(a, m, h, "code_definite description");
             if (!strcmp(s->lemma[h], "regime") && strlen(m->code) == 3) {
                 snprintf(a->code, sizeof a->code, "%sGOV", m->code);
             }

@@ -197,6 +197,14 @@ static int add_cands(sent *s, int word, int *out, int n, int max)
     return n;
 }
 
+/* The subject of verb v (its own, else the one it inherits). */
+static int subject_of(const sent *s, int v)
+{
+    frame f;
+    code_get_frame(s, v, &f);
+    return f.subj >= 0 ? f.subj : code_inherited_subject(s, v, 0);
+}
+
 /* Targets in obl/nmod phrases of word v introduced by one of preps. */
 static int pp_targets(sent *s, int v, const dict_verb *e, int *out, int n, int max)
 {
@@ -685,6 +693,23 @@ static int push_event(sent *s, const char *code, int src, int tgt, int mode,
 
 /* The code of an intent ("threaten to", "plan to", "refuse to") wrapped
  * around an embedded event code; NULL when CAMEO has none. */
+/* Every source with every target of another country.  Returns the number
+ * pushed, or -1 when out of memory. */
+static int push_pairs(sent *s, const char *code, const int *srcs, int ns, const int *tgts, int nt,
+                      int mode, const char *verb, const char *evid)
+{
+    int made = 0;
+    for (int i = 0; i < ns; i++)
+        for (int j = 0; j < nt; j++) {
+            if (!strcmp(s->act[srcs[i]].country, s->act[tgts[j]].country))
+                continue;
+            if (push_event(s, code, srcs[i], tgts[j], mode, verb, evid))
+                return -1;
+            made++;
+        }
+    return made;
+}
+
 static const char *intent_code(const char *gov, const char *code)
 {
     int root = (code[0] - '0') * 10 + (code[1] - '0');
@@ -853,11 +878,9 @@ static int said_of(sent *s, int v, const dict_verb *e)
     int h = code_say_head(s, v);
     if (h < 0)
         return 0;
-    frame hf, f;
-    code_get_frame(s, h, &hf);
+    frame f;
     code_get_frame(s, v, &f);
-    int sp = hf.subj >= 0 ? hf.subj : code_inherited_subject(s, h, 0);
-    int srcs[8], ns = add_cands(s, sp, srcs, 0, 8);
+    int srcs[8], ns = add_cands(s, subject_of(s, h), srcs, 0, 8);
     if (!ns)
         return 0;
     int tgts[8], nt = add_cands(s, f.passive ? f.patient : f.subj, tgts, 0, 8);
@@ -880,16 +903,7 @@ static int said_of(sent *s, int v, const dict_verb *e)
     char vb[160];
     snprintf(vb, sizeof vb, "%s ... %s", word_str(s, h), word_str(s, v));
     const char *verb = dyad_arena_strdup(s->a, vb);
-    int made = 0;
-    for (int i = 0; i < ns; i++)
-        for (int j = 0; j < nt; j++) {
-            if (!strcmp(s->act[srcs[i]].country, s->act[tgts[j]].country))
-                continue;
-            if (push_event(s, e->code, srcs[i], tgts[j], mode, verb, evid))
-                return -1;
-            made++;
-        }
-    return made;
+    return push_pairs(s, e->code, srcs, ns, tgts, nt, mode, verb, evid);
 }
 
 /* PETRARCH writes a targetless event ("---", require_dyad off) only for
@@ -1607,10 +1621,7 @@ static int judged(sent *s, int i, char *claimed)
     int h = code_head_of(s, x);
     if (h < 0 || !code_rel_is(&s->w[x], "ccomp") || !code_in_list(s->lemma[h], code_say))
         return 0;
-    frame hf;
-    code_get_frame(s, h, &hf);
-    int sp = hf.subj >= 0 ? hf.subj : code_inherited_subject(s, h, 0);
-    int srcs[8], ns = add_cands(s, sp, srcs, 0, 8);
+    int srcs[8], ns = add_cands(s, subject_of(s, h), srcs, 0, 8);
     if (!ns)
         return 0;
     int tgts[8], nt = add_cands(s, subj, tgts, 0, 8);
@@ -1630,17 +1641,8 @@ static int judged(sent *s, int i, char *claimed)
     char vb[160];
     snprintf(vb, sizeof vb, "%s ... %s", word_str(s, h), word_str(s, i));
     const char *verb = dyad_arena_strdup(s->a, vb);
-    int made = 0;
-    for (int a = 0; a < ns; a++)
-        for (int b = 0; b < nt; b++) {
-            if (!strcmp(s->act[srcs[a]].country, s->act[tgts[b]].country))
-                continue;
-            if (push_event(s, code, srcs[a], tgts[b], mode, verb, evid))
-                return -1;
-            made++;
-        }
     claimed[i] = 1;
-    return made;
+    return push_pairs(s, code, srcs, ns, tgts, nt, mode, verb, evid);
 }
 
 /* "warned that Israel would respond forcefully", "warned that the
@@ -1672,11 +1674,9 @@ static int warned_that(sent *s, int v, char *claimed)
     }
     if (!rep)
         return 0;
-    frame f, g;
-    code_get_frame(s, v, &f);
+    frame g;
     code_get_frame(s, c, &g);
-    int sj = f.subj >= 0 ? f.subj : code_inherited_subject(s, v, 0);
-    int srcs[8], ns = add_cands(s, sj, srcs, 0, 8);
+    int srcs[8], ns = add_cands(s, subject_of(s, v), srcs, 0, 8);
     if (!ns)
         return 0;
     /* whose reprisal: the speaker's side (or an unnamed one) */
@@ -1700,15 +1700,8 @@ static int warned_that(sent *s, int v, char *claimed)
     char vb[160];
     snprintf(vb, sizeof vb, "%s ... %s", word_str(s, v), word_str(s, c));
     const char *verb = dyad_arena_strdup(s->a, vb);
-    int made = 0;
-    for (int i = 0; i < ns; i++) {
-        if (!strcmp(s->act[srcs[i]].country, cp->country))
-            continue;
-        if (push_event(s, code, srcs[i], t, mode, verb, evid))
-            return -1;
-        made++;
-    }
-    if (made)
+    int made = push_pairs(s, code, srcs, ns, &t, 1, mode, verb, evid);
+    if (made > 0)
         claimed[v] = 1;
     return made;
 }
@@ -1769,15 +1762,8 @@ static int threat_idiom(sent *s, int i, char *claimed)
     snprintf(evid, sizeof evid, "threat of force (stock phrase \"%s\") said by %s; target %s",
              word_str(s, i), word_str(s, sp), cp->code);
     const char *verb = dyad_arena_strdup(s->a, word_str(s, i));
-    int made = 0;
-    for (int k = 0; k < ns; k++)
-        if (strcmp(s->act[srcs[k]].country, cp->country)) {
-            if (push_event(s, "138", srcs[k], t, mode, verb, evid))
-                return -1;
-            made++;
-        }
     claimed[i] = 1;
-    return made;
+    return push_pairs(s, "138", srcs, ns, &t, 1, mode, verb, evid);
 }
 
 /* Who did what each event noun of the sentence names, for later
