@@ -436,12 +436,9 @@ static int pre_matches(const sent *s, int v, const frame *f, const dict_verb *e)
     return 0;
 }
 
-/* Does the alternative ("did n't") end at word end-1?  Words match by
- * folded form or lemma. */
-static int seq_alt_at(const sent *s, const char *alt, int end, int lo, int *start)
+/* The words of a sequence alternative ("did n't"): up to 16. */
+static int split_alt(const char *alt, const char **ws, size_t *wl)
 {
-    const char *ws[16];
-    size_t wl[16];
     int k = 0;
     for (const char *p = alt; *p && k < 16;) {
         while (*p == ' ')
@@ -454,15 +451,33 @@ static int seq_alt_at(const sent *s, const char *alt, int end, int lo, int *star
         wl[k++] = len;
         p += len;
     }
-    if (!k || end - k < lo)
+    return k;
+}
+
+/* Do the k words match the sentence from word `start` on?  Words match by
+ * folded form or lemma. */
+static int words_at(const sent *s, const char *const *ws, const size_t *wl, int k, int start)
+{
+    if (start < 0 || start + k > s->n)
         return 0;
     for (int i = 0; i < k; i++) {
-        int x = end - k + i;
+        int x = start + i;
         int same = (strlen(s->fold[x]) == wl[i] && !memcmp(s->fold[x], ws[i], wl[i])) ||
                    (strlen(s->lemma[x]) == wl[i] && !memcmp(s->lemma[x], ws[i], wl[i]));
         if (!same)
             return 0;
     }
+    return 1;
+}
+
+/* Does the alternative end at word end-1? */
+static int seq_alt_at(const sent *s, const char *alt, int end, int lo, int *start)
+{
+    const char *ws[16];
+    size_t wl[16];
+    int k = split_alt(alt, ws, wl);
+    if (!k || end - k < lo || !words_at(s, ws, wl, k, end - k))
+        return 0;
     *start = end - k;
     return 1;
 }
@@ -495,21 +510,10 @@ static int seq_match_fwd(const sent *s, const dict_seq *q, size_t n, size_t i, i
         return 1;
     for (int b = start; b < s->n; b++) {
         for (size_t a = 0; a < q[i].n_alt; a++) {
-            int k = 0, ok = 1;
-            for (const char *p = q[i].alt[a]; *p && ok;) {
-                while (*p == ' ')
-                    p++;
-                if (!*p)
-                    break;
-                const char *e = strchr(p, ' ');
-                size_t len = e ? (size_t)(e - p) : strlen(p);
-                int x = b + k++;
-                ok = x < s->n &&
-                     ((strlen(s->fold[x]) == len && !memcmp(s->fold[x], p, len)) ||
-                      (strlen(s->lemma[x]) == len && !memcmp(s->lemma[x], p, len)));
-                p += len;
-            }
-            if (ok && k && seq_match_fwd(s, q, n, i + 1, b + k, q[i].glued))
+            const char *ws[16];
+            size_t wl[16];
+            int k = split_alt(q[i].alt[a], ws, wl);
+            if (k && words_at(s, ws, wl, k, b) && seq_match_fwd(s, q, n, i + 1, b + k, q[i].glued))
                 return 1;
         }
         if (glued)

@@ -392,6 +392,25 @@ static void test_tabari_sequences(void)
     dyad_dict_free(d);
 }
 
+/* Code one CoNLL-U sentence with require_dyad on or off; the events are
+ * in *a, which the caller frees. */
+static size_t code_one(const dyad_dict *d, dyad_arena *a, const char *conllu_text, const char *text,
+                       int require_dyad, dyad_event **ev)
+{
+    dyad_coder *cd = dyad_coder_new(d, NULL);
+    dyad_coder_set_require_dyad(cd, require_dyad);
+    const char *p = conllu_text;
+    dyad_word *w;
+    size_t nw, ne = 0;
+    const char *t;
+    dyad_error e;
+    *ev = NULL;
+    CHECK_EQ_INT(dyad_conllu_next(a, &p, conllu_text + strlen(conllu_text), &w, &nw, &t, &e), 1);
+    CHECK_EQ_INT(dyad_code_sentence(d, cd, a, w, nw, 0, text, NULL, ev, &ne, &e), 0);
+    dyad_coder_free(cd);
+    return ne;
+}
+
 /* PETRARCH's require_dyad = False: a coded verb without a target still
  * gives an event (target "" here; PETRARCH writes "---") when its phrase
  * holds a noun phrase ("said on Saturday"), not for a bare time word
@@ -416,45 +435,22 @@ static void test_require_dyad(void)
                          "6 . . PUNCT 4 punct\n");
     {
         dyad_arena *a = dyad_arena_new(0);
-        dyad_coder *cd = dyad_coder_new(d, NULL);
-        dyad_coder_set_require_dyad(cd, 0);
-        const char *p = today;
-        dyad_word *w;
-        size_t nw;
-        const char *t;
-        dyad_error e;
-        dyad_event *ev = NULL;
-        size_t ne = 0;
-        CHECK_EQ_INT(dyad_conllu_next(a, &p, today + strlen(today), &w, &nw, &t, &e), 1);
-        CHECK_EQ_INT(dyad_code_sentence(d, cd, a, w, nw, 0, "A Valdorian spokesman said today.",
-                                        NULL, &ev, &ne, &e), 0);
+        dyad_event *ev;
+        size_t ne = code_one(d, a, today, "A Valdorian spokesman said today.", 0, &ev);
         CHECK_EQ_INT((int)ne, 0);
-        dyad_coder_free(cd);
         dyad_arena_free(a);
     }
     free(today);
     for (int on = 1; on >= 0; on--) {
         dyad_arena *a = dyad_arena_new(0);
-        dyad_coder *cd = dyad_coder_new(d, NULL);
-        dyad_coder_set_require_dyad(cd, on);
-        const char *p = c;
-        dyad_word *w;
-        size_t nw;
-        const char *t;
-        dyad_error e;
-        dyad_event *ev = NULL;
-        size_t ne = 0;
-        CHECK_EQ_INT(dyad_conllu_next(a, &p, c + strlen(c), &w, &nw, &t, &e), 1);
-        CHECK_EQ_INT(dyad_code_sentence(d, cd, a, w, nw, 0,
-                                        "A Valdorian spokesman said on Saturday.",
-                                        NULL, &ev, &ne, &e), 0);
+        dyad_event *ev;
+        size_t ne = code_one(d, a, c, "A Valdorian spokesman said on Saturday.", on, &ev);
         CHECK_EQ_INT((int)ne, on ? 0 : 1);
         if (ne) {
             CHECK_STR(ev[0].source.code, "VLDGOV");
             CHECK_STR(ev[0].target.code, "");
             CHECK_STR(ev[0].code, "023");
         }
-        dyad_coder_free(cd);
         dyad_arena_free(a);
     }
     free(c);
