@@ -238,6 +238,39 @@ static const code_actor *mem_find(const sent *s, int (*want)(const code_actor *,
     return NULL;
 }
 
+/* "the kingdom", "the emirate": the monarchy of that kind the story is
+ * most about (most mentions in memory, the latest on a tie), so that
+ * "the UAE and Bahrain backed the kingdom" in a story about Saudi Arabia
+ * is Saudi Arabia.  Facts: the countries news calls kingdoms/emirates. */
+static const char *const KINGDOMS[] = {"SAU", "GBR", "ESP", "NLD", "BEL", "NOR", "SWE", "DNK",
+    "JOR", "MAR", "BHR", "THA", "KHM", "BTN", "LSO", "SWZ", "TON", NULL};
+static const char *const EMIRATES[] = {"QAT", "KWT", "ARE", NULL};
+
+static const code_actor *mem_find_monarchy(const sent *s, const char *const *kinds)
+{
+    const dyad_coder *c = s->coder;
+    if (!c)
+        return NULL;
+    size_t lo = c->n_mem > CODE_MEMORY ? c->n_mem - CODE_MEMORY : 0;
+    const code_actor *best = NULL;
+    int best_n = 0;
+    for (size_t i = c->n_mem; i > lo; i--) {
+        const code_actor *m = &c->mem[(i - 1) % CODE_MEMORY];
+        if (m->kind != DA_COUNTRY || !m->country || !code_in_list(m->country, kinds))
+            continue;
+        int n = 0;
+        for (size_t j = c->n_mem; j > lo; j--) {
+            const code_actor *o = &c->mem[(j - 1) % CODE_MEMORY];
+            n += o->country && !strcmp(o->country, m->country);
+        }
+        if (n > best_n) {
+            best = m;
+            best_n = n;
+        }
+    }
+    return best;
+}
+
 /* "the administration": the one named as "the Obama administration" */
 static int want_named_administration(const code_actor *m, const void *arg)
 {
@@ -741,6 +774,10 @@ static void resolve_np(sent *s, int h, code_actor *a)
                 }
             }
         }
+        if (!m && !s->d->petrarch && !strcmp(s->lemma[h], "kingdom"))
+            m = mem_find_monarchy(s, KINGDOMS);
+        if (!m && !s->d->petrarch && !strcmp(s->lemma[h], "emirate"))
+            m = mem_find_monarchy(s, EMIRATES);
         if (!m && code_in_list(s->lemma[h], DESC_COUNTRY))
             m = mem_find(s, want_country, NULL);
         if (m) {

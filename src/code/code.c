@@ -1349,11 +1349,10 @@ static int code_word(sent *s, int v, char *claimed)
     /* an actor's own account of what it did is asserted ("the military
      * said it destroyed the batteries") */
     if (mode == DYAD_MODE_REPORTED && s->say_head >= 0 && ns > 0 && !s->in_quote[v]) {
-        frame sf;
-        code_get_frame(s, s->say_head, &sf);
-        if (sf.subj >= 0) {
-            code_resolve(s, sf.subj);
-            const code_actor *sp = &s->act[sf.subj];
+        int sj = subject_of(s, s->say_head);
+        if (sj >= 0) {
+            code_resolve(s, sj);
+            const code_actor *sp = &s->act[sj];
             if (sp->kind && *sp->country && !strcmp(sp->country, s->act[srcs[0]].country))
                 mode = DYAD_MODE_ASSERTED;
         }
@@ -1592,7 +1591,9 @@ static const char *const JUDGE_BAD[] = {"unjustified", "unjustifiable", "unaccep
     "unfair", "unfriendly", "inadmissible", "intolerable", "despicable", "abhorrent",
     "barbaric", "cowardly", "criminal", "aggressive", "arbitrary", "discriminatory",
     "violation", "blackmail", "aggression", "outrage", "provocation", "mistake",
-    "disgrace", "travesty", "farce", "sham", NULL};
+    "disgrace", "travesty", "farce", "sham", "interference", "meddling", "failure",
+    "dangerous", "joke", "betrayal", "hypocritical", "hypocrisy", "bullying", "coercion",
+    "coercive", "racist", "terrorist", "unilateral", NULL};
 static const char *const JUDGE_FALSE[] = {"groundless", "baseless", "unfounded", "untrue",
     "fabricated", "false", "absurd", "ridiculous", "nonsense", "fabrication", "lie",
     "slander", "fiction", "smear", "fake", NULL};
@@ -1600,14 +1601,42 @@ static const char *const JUDGE_GOOD[] = {"historic", "constructive", "productive
     "successful", "success", "achievement", "breakthrough", "milestone", "excellent",
     "fruitful", "landmark", "triumph", NULL};
 
+static const char *judge_code(const sent *s, int y)
+{
+    return code_in_list(s->lemma[y], JUDGE_BAD) ? "111" :
+           code_in_list(s->lemma[y], JUDGE_FALSE) ? "016" :
+           code_in_list(s->lemma[y], JUDGE_GOOD) ? "051" : NULL;
+}
+
+/* The actors a judgement is about: the actor named ("called Russia a
+ * threat"), the owner of the thing judged ("the Canadian position"), or
+ * the doers of the event judged ("called the step reckless"). */
+static int judged_actors(sent *s, int x, int *out, int max, const char **how)
+{
+    int n = add_cands(s, x, out, 0, max);
+    *how = "the actor judged";
+    if (!n && s->w[x].upos == DYAD_UPOS_NOUN) {
+        int o = owner_d(s, x, 0);
+        if (o >= 0) {
+            n = add_cands(s, o, out, 0, max);
+            *how = "owner of the thing judged";
+        }
+    }
+    if (!n && s->w[x].upos == DYAD_UPOS_NOUN &&
+        (code_in_list(s->lemma[x], EVENT_NOUNS) || code_in_list(s->lemma[x], MEET_NOUNS)) &&
+        (code_definite(s, x) || code_child_rel_eq(s, x, "det") >= 0)) {
+        n = event_noun_actors(s, x, out, 0, max);
+        *how = "doers of the event judged";
+    }
+    return n;
+}
+
 static int judged(sent *s, int i, char *claimed)
 {
     const dyad_word *w = &s->w[i];
     if (s->d->petrarch || claimed[i] || (w->upos != DYAD_UPOS_ADJ && w->upos != DYAD_UPOS_NOUN))
         return 0;
-    const char *code = code_in_list(s->lemma[i], JUDGE_BAD) ? "111" :
-                       code_in_list(s->lemma[i], JUDGE_FALSE) ? "016" :
-                       code_in_list(s->lemma[i], JUDGE_GOOD) ? "051" : NULL;
+    const char *code = judge_code(s, i);
     if (!code)
         return 0;
     /* a predicate of its own clause ("the measures were unjustified"),
@@ -1624,14 +1653,8 @@ static int judged(sent *s, int i, char *claimed)
     int srcs[8], ns = add_cands(s, subject_of(s, h), srcs, 0, 8);
     if (!ns)
         return 0;
-    int tgts[8], nt = add_cands(s, subj, tgts, 0, 8);
-    const char *how = "subject of the judged clause";
-    if (!nt && s->w[subj].upos == DYAD_UPOS_NOUN &&
-        (code_in_list(s->lemma[subj], EVENT_NOUNS) || code_in_list(s->lemma[subj], MEET_NOUNS)) &&
-        (code_definite(s, subj) || code_child_rel_eq(s, subj, "det") >= 0)) {
-        nt = event_noun_actors(s, subj, tgts, 0, 8);
-        how = "doers of the event judged";
-    }
+    const char *how;
+    int tgts[8], nt = judged_actors(s, subj, tgts, 8, &how);
     if (!nt)
         return 0;
     int xf = -1, mode = code_mode_of(s, h, &xf);
@@ -1643,6 +1666,57 @@ static int judged(sent *s, int i, char *claimed)
     const char *verb = dyad_arena_strdup(s->a, vb);
     claimed[i] = 1;
     return push_pairs(s, code, srcs, ns, tgts, nt, mode, verb, evid);
+}
+
+/* Naming something as a judgement: "called the Canadian position
+ * 'blatant interference'" (111), "called the step 'very reckless'",
+ * "described the charges as baseless" (016), "called the talks a
+ * success" (051).  Naming is not a phone call: a call with a predicate
+ * is never 041, so the verb is claimed either way. */
+static int called_as(sent *s, int v, char *claimed)
+{
+    static const char *const NAME_V[] = {"call", "term", "describe", "brand", "label", "dub",
+        "characterize", "characterise", "deem", "consider", NULL};
+    if (s->d->petrarch || claimed[v] || !code_in_list(s->lemma[v], NAME_V))
+        return 0;
+    int ob = code_child_rel_eq(s, v, "obj");
+    if (ob < 0)
+        return 0;
+    int pr = code_child_rel_eq(s, v, "xcomp");
+    if (pr < 0)
+        pr = code_child_rel_eq(s, ob, "appos");
+    if (pr < 0)
+        for (int c = s->first_child[v]; c >= 0 && pr < 0; c = s->next_sib[c])
+            if (code_rel_is(&s->w[c], "obl") && code_prep_of(s, c) && !strcmp(code_prep_of(s, c), "as"))
+                pr = c;
+    if (pr < 0 || pr < ob)
+        return 0;
+    if (!strcmp(s->lemma[v], "call"))
+        claimed[v] = 1;   /* "called X Y" names; it does not phone */
+    /* the predicate's head, its modifiers and conjuncts */
+    const char *code = judge_code(s, pr);
+    int at = pr;
+    for (int c = s->first_child[pr]; c >= 0 && !code; c = s->next_sib[c])
+        if (code_rel_is(&s->w[c], "amod") || code_rel_eq(&s->w[c], "conj"))
+            if ((code = judge_code(s, c)))
+                at = c;
+    if (!code)
+        return 0;
+    int srcs[8], ns = add_cands(s, subject_of(s, v), srcs, 0, 8);
+    if (!ns)
+        return 0;
+    const char *how;
+    int tgts[8], nt = judged_actors(s, ob, tgts, 8, &how);
+    if (!nt)
+        return 0;
+    int xf = -1, mode = code_mode_of(s, v, &xf);
+    char evid[512];
+    snprintf(evid, sizeof evid, "judgement %s: obj(%s, %s), predicate %s: %s", code, word_str(s, v),
+             word_str(s, ob), word_str(s, at), how);
+    char vb[160];
+    snprintf(vb, sizeof vb, "%s ... %s", word_str(s, v), word_str(s, at));
+    claimed[v] = claimed[at] = claimed[pr] = 1;
+    return push_pairs(s, code, srcs, ns, tgts, nt, mode, dyad_arena_strdup(s->a, vb), evid);
 }
 
 /* "warned that Israel would respond forcefully", "warned that the
@@ -1969,7 +2043,7 @@ static int code_sentence(sent *s)
             continue;
         if (s->w[i].upos == DYAD_UPOS_VERB) {
             size_t before = s->n_ev;
-            if (code_word(s, i, claimed) < 0)
+            if (called_as(s, i, claimed) < 0 || code_word(s, i, claimed) < 0)
                 return DYAD_ENOMEM;
             if (s->n_ev == before && warned_that(s, i, claimed) < 0)
                 return DYAD_ENOMEM;
