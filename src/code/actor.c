@@ -630,7 +630,8 @@ static void resolve_np(sent *s, int h, code_actor *a)
     int title = -1;
     if (!ag && (w->upos == DYAD_UPOS_PROPN)) {
         for (int c = s->first_child[h]; c >= 0 && !ag; c = s->next_sib[c])
-            if (code_rel_is(&s->w[c], "compound") || code_rel_is(&s->w[c], "amod")) {
+            if (code_rel_is(&s->w[c], "compound") || code_rel_is(&s->w[c], "amod") ||
+                code_rel_eq(&s->w[c], "nmod:desc")) {
                 ag = code_hit_kind(s, c, K(DA_AGENT));
                 if (ag)
                     title = c;
@@ -656,6 +657,18 @@ static void resolve_np(sent *s, int h, code_actor *a)
             ctry = code_hit_kind(s, lo - 2, K_PLACE | K_ORG);
             if (ctry)
                 via = lo - 2;
+        }
+        if (!ctry && title >= 0 && w->upos == DYAD_UPOS_PROPN && !s->d->petrarch &&
+            code_rel_is(w, "nsubj")) {
+            /* "In Tokyo, Trade Minister Hiroshige Seko denied ...": a titled
+             * person of no known country speaking in a capital put before
+             * the clause is that country's */
+            int hv = code_head_of(s, h);
+            for (int c = hv >= 0 ? s->first_child[hv] : -1; c >= 0 && !ctry; c = s->next_sib[c]) {
+                const char *p = code_rel_is(&s->w[c], "obl") && c < h ? code_prep_of(s, c) : NULL;
+                if (p && !strcmp(p, "in"))
+                    ctry = code_hit_kind(s, c, K(DA_CAPITAL));
+            }
         }
         const char *role = ag->code, *pre = NULL;
         if (has_prefix_eli(s, h, &pre) || (title >= 0 && has_prefix_eli(s, title, &pre)))

@@ -1613,6 +1613,30 @@ static const char *judge_code(const sent *s, int y)
  * the doers of the event judged ("called the step reckless"). */
 static int judged_actors(sent *s, int x, int *out, int max, const char **how)
 {
+    /* "a step that Moon called reckless": the noun the clause is about */
+    int h = code_head_of(s, x);
+    if (h >= 0 && s->w[x].upos == DYAD_UPOS_PRON && code_rel_is(&s->w[h], "acl") &&
+        (!strcmp(s->lemma[x], "that") || !strcmp(s->lemma[x], "which")) && code_head_of(s, h) >= 0)
+        x = code_head_of(s, h);
+    /* "approved a decision to ..., a step that ...": a noun set beside
+     * this sentence's own event names it; its doer is that event's source */
+    int hx = code_head_of(s, x);
+    if (s->w[x].upos == DYAD_UPOS_NOUN && code_in_list(s->lemma[x], EVENT_NOUNS) && hx >= 0 &&
+        (code_rel_is(&s->w[x], "parataxis") || code_rel_is(&s->w[x], "appos")) &&
+        s->w[hx].upos == DYAD_UPOS_VERB) {
+        for (size_t i = 0; i < s->n_ev; i++)
+            if (s->ev[i].sentence == s->sentence && s->ev[i].mode == DYAD_MODE_ASSERTED &&
+                *s->ev[i].source.country) {
+                code_actor a;
+                actor_of_event(&a, &s->ev[i].source, s->ev[i].source.code);
+                int t = slot_from(s, &a, "doer of the event the noun stands beside");
+                if (t >= 0) {
+                    *how = "doer of this sentence's event";
+                    out[0] = t;
+                    return 1;
+                }
+            }
+    }
     int n = add_cands(s, x, out, 0, max);
     *how = "the actor judged";
     if (!n && s->w[x].upos == DYAD_UPOS_NOUN) {

@@ -267,9 +267,14 @@ int code_inherited_subject(const sent *s, int v, int depth)
         }
         if (code_rel_eq(&s->w[v], "xcomp") || to_advcl) {
             /* object control: "urged Russia to withdraw" */
+            /* not "approved a decision to remove X": the infinitive
+             * belongs to the decision, whose maker is the subject */
+            static const char *const PLAN_NOUNS[] = {"decision", "plan", "proposal", "order",
+                "bill", "law", "resolution", "motion", "measure", "step", "move", "agreement",
+                "deal", "request", "offer", "initiative", "program", "programme", NULL};
             frame g;
             code_get_frame(s, h, &g);
-            if (g.obj >= 0 && g.obj != v)
+            if (g.obj >= 0 && g.obj != v && !code_in_list(s->lemma[g.obj], PLAN_NOUNS))
                 return g.obj;
             if (!strcmp(s->lemma[h], "call"))
                 for (int c = s->first_child[h]; c >= 0; c = s->next_sib[c]) {
