@@ -4,7 +4,9 @@
  * (CPU time inside dyad_ner_tag).
  *
  * usage: eval_ner [--models DIR] [--dict DIR] [--name uner_ewt] [--show]
- *          FILE.iob2 */
+ *          [--dump OUT.tsv] FILE.iob2
+ * (--dump: one line per token, form, gold and predicted tag, for error
+ * analysis) */
 #include "dyad.h"
 
 #include <stdio.h>
@@ -66,6 +68,7 @@ int main(int argc, char **argv)
 {
     const char *models = NULL, *dict_dir = "dict", *name = "uner_ewt", *file = NULL;
     int show = 0, no_nlp = 0;
+    FILE *dump = NULL;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--models") && i + 1 < argc)
             models = argv[++i];
@@ -75,12 +78,19 @@ int main(int argc, char **argv)
             name = argv[++i];
         else if (!strcmp(argv[i], "--show"))
             show = 1;
+        else if (!strcmp(argv[i], "--dump") && i + 1 < argc) {
+            dump = fopen(argv[++i], "w");
+            if (!dump) {
+                fprintf(stderr, "eval_ner: cannot write %s\n", argv[i]);
+                return 2;
+            }
+        }
         else if (!strcmp(argv[i], "--no-nlp"))
             no_nlp = 1;
         else if (argv[i][0] != '-' && !file)
             file = argv[i];
         else {
-            fprintf(stderr, "usage: eval_ner [--models DIR] [--dict DIR] [--name N] [--show] FILE.iob2\n");
+            fprintf(stderr, "usage: eval_ner [--models DIR] [--dict DIR] [--name N] [--show] [--dump F] FILE.iob2\n");
             return 2;
         }
     }
@@ -184,6 +194,13 @@ int main(int argc, char **argv)
                         hit = 1;
                 tp[ps[i].type] += (size_t)hit;
             }
+            if (dump) {
+                for (size_t i = 0; i < n; i++)
+                    fprintf(dump, "%.*s\t%s%s\t%s%s\n", (int)lens[i], forms[i],
+                            gty[i] ? (gbg[i] ? "B-" : "I-") : "O", type_name[gty[i]],
+                            pty[i] ? (pbg[i] ? "B-" : "I-") : "O", type_name[pty[i]]);
+                fprintf(dump, "\n");
+            }
             if (show) {
                 int bad = g != q;
                 for (size_t i = 0; i < n && !bad; i++)
@@ -227,5 +244,7 @@ int main(int argc, char **argv)
     dyad_ner_free(ner);
     dyad_nlp_free(nlp);
     free(buf);
+    if (dump)
+        fclose(dump);
     return 0;
 }

@@ -26,6 +26,7 @@
  *
  * usage: train_ner -o models [--dict dict] [--models DIR] [--no-nlp]
  *          [--bits 19] [--epochs 12] [--obias MAX] [--adapt] [--min-count N]
+ *          [--case-aug PCT,DOM]
  *          [--clusters VOCAB,CONTEXT,K0,K1,DIMS] [--places gazetteer.bin]
  *          [--skip-sent-prefix PREFIX]... [--unlabeled FILE]...
  *          [--dev FILE.iob2] [--uner FILE.iob2]... [--gum FILE.conllu]...
@@ -926,6 +927,46 @@ static int read_gum(const char *path, corpus *c)
     return 0;
 }
 
+/* Case augmentation (--case-aug PCT,DOM): a share PCT (in percent, chosen
+ * by a fixed hash) of the UNER training sentences is added again all in
+ * lower case, as domain DOM (its own domain-salted feature copies, like the
+ * auxiliary corpora), so that web text written without capitals ("a trip to
+ * kerala", "air asia") keeps its entities.  UNER dev F1 about +0.009 with
+ * 20,3 over three seeds; domain 0 (no salted copy), 10 % or 35 %, upper-case
+ * copies, and copies of GUM and wikigold sentences did no better.  The
+ * copies' strings are new memory that stays allocated. */
+static void case_augment(corpus *c, unsigned pct, unsigned dom)
+{
+    size_t ns = c->n_sent;
+    unsigned save = cur_dom;
+    cur_dom = dom;
+    for (size_t s = 0; s < ns; s++) {
+        if (c->sdom[s] || (uint32_t)((s * 2654435761u) >> 5) % 100 >= pct)
+            continue;
+        size_t b = c->sent[s], e = c->sent[s + 1], len = 0;
+        for (size_t i = b; i < e; i++)
+            len += c->toks[i].n;
+        char *q = malloc(len + 1);
+        if (!q) {
+            fprintf(stderr, "train_ner: out of memory\n");
+            exit(1);
+        }
+        end_sent(c);
+        for (size_t i = b; i < e; i++) {
+            const char *src = c->toks[i].s;
+            size_t n = c->toks[i].n;
+            for (size_t j = 0; j < n; j++) {
+                unsigned char ch = (unsigned char)src[j];
+                q[j] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+            }
+            push_tok(c, q, n, c->tags[i]);
+            q += n;
+        }
+        end_sent(c);
+    }
+    cur_dom = save;
+}
+
 /* gazetteer marks, case profile and (when the tagger model is there) the
  * tagger's UPOS; drop > 0: that share of sentences (in tenths, chosen by a
  * fixed hash) gets no UPOS, so the model also works untagged */
@@ -1057,6 +1098,7 @@ int main(int argc, char **argv)
     uint32_t bits = 19;
     int epochs = 12;
     float obias_max = 0;
+    unsigned aug_pct = 0, aug_dom = 0;
     size_t vmax = 20000, cmax = 300, k0 = 64, k1 = 512, dims = 64;
     corpus train = {0}, dev = {0};
     dyad_error err;
@@ -1085,6 +1127,12 @@ int main(int argc, char **argv)
                 skip_pref[n_skip++] = argv[++i];
             else
                 i++;
+        } else if (!strcmp(a, "--case-aug") && v) {
+            if (sscanf(argv[++i], "%u,%u", &aug_pct, &aug_dom) != 2 || aug_pct > 100 ||
+                aug_dom > 255) {
+                fprintf(stderr, "train_ner: --case-aug PCT,DOM\n");
+                return 2;
+            }
         } else if (!strcmp(a, "--adapt")) {
             adapt = 1;
         } else if (!strcmp(a, "--uner") && v) {
@@ -1125,7 +1173,8 @@ int main(int argc, char **argv)
             }
         } else {
             fprintf(stderr, "usage: train_ner -o DIR [--dict DIR] [--bits N] [--epochs N] "
-                            "[--obias MAX] [--adapt] [--min-count N] [--clusters V,C,K0,K1,D] [--places F] "
+                            "[--obias MAX] [--adapt] [--case-aug PCT,DOM] [--min-count N] "
+                            "[--clusters V,C,K0,K1,D] [--places F] "
                             "[--skip-sent-prefix P]... [--unlabeled F]... [--dev F] "
                             "[--uner F]... [--gum F]... [--wikigold F]...\n");
             return 2;
@@ -1148,6 +1197,8 @@ int main(int argc, char **argv)
         nlp = NULL;
     }
     int used_upos = nlp != NULL;
+    if (aug_pct)
+        case_augment(&train, aug_pct, aug_dom);
     if (n_ut || n_places)
         build_table(vmax, cmax, k0, k1, dims, dict);
     /* NER_SEED=N: another shuffle order, to see how much of a dev F1
