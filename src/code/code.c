@@ -500,11 +500,28 @@ static int find_pair(const sent *s, code_actor *a, code_actor *b)
     if (!c)
         return 0;
     size_t lo = c->n_pairs > CODE_PAIRS ? c->n_pairs - CODE_PAIRS : 0;
+    int gap_ok = 1;
+    for (size_t i = c->n_pairs; i > lo && gap_ok; i--)
+        if (c->pairs[(i - 1) % CODE_PAIRS].sentence + 1 == s->sentence)
+            gap_ok = 0;
+    /* "the two countries" after "X and Y agreed ..., in a deal brokered
+     * by Z": a pair coded both ways (a symmetric event) first */
+    for (int pass = 0; pass < 2; pass++)
     for (size_t i = c->n_pairs; i > lo; i--) {
         const struct code_pair *p = &c->pairs[(i - 1) % CODE_PAIRS];
-        if (p->sentence + 1 < s->sentence)
-            break;   /* only the sentence before: further back is guesswork */
+        if (p->sentence + 1 < s->sentence && (p->sentence + 2 < s->sentence || !gap_ok || pass))
+            break;   /* the sentence before (for a pair coded both ways, two
+                      * back when the one between has none): further is
+                      * guesswork */
         if (p->mode != DYAD_MODE_ASSERTED || !strcmp(p->a.country, p->b.country))
+            continue;
+        int both = 0;
+        for (size_t j = c->n_pairs; pass == 0 && j > lo && !both; j--) {
+            const struct code_pair *q = &c->pairs[(j - 1) % CODE_PAIRS];
+            both = q->mode == DYAD_MODE_ASSERTED && q->sentence + 1 + gap_ok >= s->sentence &&
+                   !strcmp(q->a.country, p->b.country) && !strcmp(q->b.country, p->a.country);
+        }
+        if (pass == 0 && !both)
             continue;
         *a = p->a;
         *b = p->b;
@@ -764,6 +781,21 @@ static const char *third_place(sent *s, int v, const code_actor *a, const code_a
             return pl->country;
     }
     return NULL;
+}
+
+/* "each other", "one another" in the clause of verb v */
+static int reciprocal(const sent *s, int v)
+{
+    for (int k = v + 1; k + 1 < (int)s->n; k++) {
+        if (!((!strcmp(s->fold[k], "each") && !strcmp(s->fold[k + 1], "other")) ||
+              (!strcmp(s->fold[k], "one") && !strcmp(s->fold[k + 1], "another"))))
+            continue;
+        int a = k + 1;
+        for (int d = 0; a >= 0 && d < 6; d++, a = code_head_of(s, a))
+            if (a == v)
+                return 1;
+    }
+    return 0;
 }
 
 /* "Yemen's government and the Maldives followed suit" parsed with the
@@ -1314,7 +1346,7 @@ static int code_word(sent *s, int v, char *claimed)
                     (ob >= 0 && code_in_list(s->lemma[ob], RETALIATE));
         if (!nt && (r2 == 2 || r2 == 3 || (r2 >= 10 && r2 <= 13) || reply || (r2 == 16 && m.objw >= 0) ||
                     (r2 >= 3 && r2 <= 8 && code_own_negated(s, v))) &&
-            !(e->flags & (DV_SELF | DV_SYM)) && ns >= 1 &&
+            !(e->flags & (DV_SELF | DV_SYM)) && ns >= 1 && !(ns >= 2 && reciprocal(s, v)) &&
             (m.objw >= 0 || m.ppw >= 0 || reply || (e->to && !s->d->petrarch)) &&
             !(ob >= 0 && code_child_rel_eq(s, ob, "nmod:poss") >= 0 && !code_own_negated(s, v) &&
               s->w[code_child_rel_eq(s, ob, "nmod:poss")].upos == DYAD_UPOS_PRON)) {
@@ -1436,6 +1468,9 @@ static int code_word(sent *s, int v, char *claimed)
      * the event, and the lexicon has no frame for it) */
     if (!nt && sym && ns >= 2 && !noun && f.xcomp >= 0 && !e->to)
         return 0;
+    /* "pledged to respect each other's sovereignty": reciprocal */
+    if (!nt && ns >= 2 && !sym && !s->d->petrarch && reciprocal(s, v))
+        sym = 1;
     if (!nt && sym && ns >= 2) {
         for (int i = 0; i < ns; i++)
             for (int j = 0; j < ns; j++) {
@@ -1484,6 +1519,23 @@ static int code_word(sent *s, int v, char *claimed)
                 made++;
             }
         }
+        /* "met jointly with Kang and Kono": the ones met together meet
+         * each other too */
+        int joint = -1;
+        for (int c = s->first_child[v]; sym && i == 0 && c >= 0 && !s->d->petrarch; c = s->next_sib[c])
+            if (code_rel_is(&s->w[c], "advmod") && (!strcmp(s->lemma[c], "jointly") ||
+                                                   !strcmp(s->lemma[c], "together")))
+                joint = c;
+        for (int j = 0; joint >= 0 && j < nt; j++)
+            for (int k = 0; k < nt; k++) {
+                const code_actor *a = &s->act[tgts[j]], *b = &s->act[tgts[k]];
+                if (j == k || !strcmp(a->country, b->country))
+                    continue;
+                const char *code = e->third_code && third_place(s, v, a, b) ? e->third_code : e->code;
+                if (push_event(s, code, tgts[j], tgts[k], mode, verb, evid))
+                    return -1;
+                made++;
+            }
     }
     {
         int r3 = (e->code[0] - '0') * 10 + (e->code[1] - '0');
@@ -1599,7 +1651,7 @@ static const char *const JUDGE_FALSE[] = {"groundless", "baseless", "unfounded",
     "slander", "fiction", "smear", "fake", NULL};
 static const char *const JUDGE_GOOD[] = {"historic", "constructive", "productive",
     "successful", "success", "achievement", "breakthrough", "milestone", "excellent",
-    "fruitful", "landmark", "triumph", NULL};
+    "fruitful", "landmark", "triumph", "victory", "win", NULL};
 
 static const char *judge_code(const sent *s, int y)
 {
@@ -1652,6 +1704,11 @@ static int judged_actors(sent *s, int x, int *out, int max, const char **how)
         n = event_noun_actors(s, x, out, 0, max);
         *how = "doers of the event judged";
     }
+    /* "This is a victory for dialogue," Wang said: the story's event */
+    if (!n && s->w[x].upos == DYAD_UPOS_PRON && (!strcmp(s->lemma[x], "this") || !strcmp(s->lemma[x], "it"))) {
+        n = event_noun_actors(s, x, out, 0, max);
+        *how = "the story's main event";
+    }
     return n;
 }
 
@@ -1672,8 +1729,16 @@ static int judged(sent *s, int i, char *claimed)
     if (subj < 0 || code_child_rel(s, x, "cop") < 0 || code_own_negated(s, x))
         return 0;
     int h = code_head_of(s, x);
-    if (h < 0 || !code_rel_is(&s->w[x], "ccomp") || !code_in_list(s->lemma[h], code_say))
-        return 0;
+    if (h < 0 || !code_rel_is(&s->w[x], "ccomp") || !code_in_list(s->lemma[h], code_say)) {
+        /* "“This is a victory,” Wang said" parsed with the speech verb
+         * hung on the quotation */
+        h = -1;
+        for (int c = s->first_child[x]; c >= 0 && h < 0; c = s->next_sib[c])
+            if (c > x && code_rel_is(&s->w[c], "parataxis") && code_in_list(s->lemma[c], code_say))
+                h = c;
+        if (h < 0)
+            return 0;
+    }
     int srcs[8], ns = add_cands(s, subject_of(s, h), srcs, 0, 8);
     if (!ns)
         return 0;
@@ -1683,8 +1748,12 @@ static int judged(sent *s, int i, char *claimed)
         return 0;
     int xf = -1, mode = code_mode_of(s, h, &xf);
     char evid[512];
-    snprintf(evid, sizeof evid, "judgement %s: ccomp(%s, %s), nsubj(%s, %s): %s", code,
-             word_str(s, h), word_str(s, x), word_str(s, x), word_str(s, subj), how);
+    if (code_head_of(s, x) == h)
+        snprintf(evid, sizeof evid, "judgement %s: ccomp(%s, %s), nsubj(%s, %s): %s", code,
+                 word_str(s, h), word_str(s, x), word_str(s, x), word_str(s, subj), how);
+    else
+        snprintf(evid, sizeof evid, "judgement %s: parataxis(%s, %s), nsubj(%s, %s): %s", code,
+                 word_str(s, x), word_str(s, h), word_str(s, x), word_str(s, subj), how);
     char vb[160];
     snprintf(vb, sizeof vb, "%s ... %s", word_str(s, h), word_str(s, i));
     const char *verb = dyad_arena_strdup(s->a, vb);

@@ -848,7 +848,7 @@ static int past_year(const sent *s, int v)
                               code_rel_is(w, "compound") || code_rel_is(w, "amod") || code_rel_is(w, "advmod")))
             return 1;
         /* "in March 2014", "in the 2014 annexation" */
-        if (code_rel_is(w, "obl") || code_rel_is(w, "nmod") || code_rel_is(w, "advcl")) {
+        if (code_rel_is(w, "obl") || code_rel_is(w, "nmod")) {
             for (int g = s->first_child[c]; g >= 0; g = s->next_sib[g]) {
                 int y2 = year_of(s, g);
                 if (y2 && y2 < now)
