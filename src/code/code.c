@@ -69,6 +69,29 @@ static const char *const REL_PRONOUNS[] = {"which", "who", "whom", "that", NULL}
 
 static int slot_from(sent *s, const code_actor *a, const char *how);
 
+/* The sentence before had subjects of two countries ("the two countries
+ * pledged ..."; "They also agreed" then means both). */
+static int two_subjects_before(const sent *s)
+{
+    const dyad_coder *c = s->coder;
+    if (!c || s->sentence == 0)
+        return 0;
+    const char *first = NULL;
+    size_t lo = c->n_mem > CODE_MEMORY ? c->n_mem - CODE_MEMORY : 0;
+    for (size_t i = c->n_mem; i > lo; i--) {
+        const code_actor *m = &c->mem[(i - 1) % CODE_MEMORY];
+        if (m->sentence + 1 < s->sentence)
+            break;
+        if (m->sentence + 1 != s->sentence || !m->subject || !m->country || !*m->country)
+            continue;
+        if (!first)
+            first = m->country;
+        else if (strcmp(first, m->country))
+            return 1;
+    }
+    return 0;
+}
+
 /* "Britain, France and Germany said ..., and they demanded": a plural
  * pronoun that took one member of a coordination stands for all of it. */
 static int group_fanout(sent *s, int word, int *out, int n, int max)
@@ -162,8 +185,9 @@ static int add_cands(sent *s, int word, int *out, int n, int max)
     }
     code_resolve(s, word);
     const code_actor *ra = &s->act[word];
-    if (ra->kind && !s->d->petrarch && ra->how && !strcmp(ra->how, "pronoun") && !ra->subject &&
-        !ra->group && code_in_list(s->fold[word], PAIR_PRONOUNS)) {
+    if (ra->kind && !s->d->petrarch && ra->how && !strcmp(ra->how, "pronoun") &&
+        ((!ra->subject && !ra->group) || two_subjects_before(s)) &&
+        code_in_list(s->fold[word], PAIR_PRONOUNS)) {
         /* "They" whose latest candidate is no subject nor group ("met in
          * Singapore. They then signed"): the two sides of the sentence
          * before, when there are */
@@ -1782,6 +1806,10 @@ static int called_as(sent *s, int v, char *claimed)
         for (int c = s->first_child[v]; c >= 0 && pr < 0; c = s->next_sib[c])
             if (code_rel_is(&s->w[c], "obl") && code_prep_of(s, c) && !strcmp(code_prep_of(s, c), "as"))
                 pr = c;
+    if (pr < 0 && !strcmp(s->lemma[v], "call"))
+        for (int c = s->first_child[v]; c >= 0; c = s->next_sib[c])
+            if (c > ob && s->w[c].upos == DYAD_UPOS_ADJ)
+                claimed[v] = 1;   /* "calling them very provocative", misparsed */
     if (pr < 0 || pr < ob)
         return 0;
     if (!strcmp(s->lemma[v], "call"))
