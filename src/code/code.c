@@ -1840,6 +1840,84 @@ static int called_as(sent *s, int v, char *claimed)
     return push_pairs(s, code, srcs, ns, tgts, nt, mode, dyad_arena_strdup(s->a, vb), evid);
 }
 
+/* "India accuses Pakistan of sheltering the group, a charge Islamabad
+ * denies": the denial of a charge named just before it (016), read from
+ * the words, since the parser often takes "denies" for a noun.  The
+ * target is the one who made the charge in this sentence, else the
+ * denier's counterpart in the story. */
+static int charge_denied(sent *s, int k, char *claimed)
+{
+    static const char *const DENY_FORMS[] = {"deny", "denies", "denied", "rejects", "rejected",
+        "dismisses", "dismissed", "disputes", "disputed", NULL};
+    static const char *const CHARGE[] = {"claim", "claims", "charge", "charges", "accusation",
+        "accusations", "allegation", "allegations", NULL};
+    if (s->d->petrarch || claimed[k] || !code_in_list(s->fold[k], DENY_FORMS))
+        return 0;
+    int who = -1, j = k - 1;
+    for (; j >= 0 && k - j <= 4 && !code_in_list(s->fold[j], CHARGE); j--)
+        ;
+    if (j < 0 || k - j > 4 || j + 1 >= k)
+        return 0;
+    for (int i = j + 1; i < k && who < 0; i++) {
+        code_resolve(s, i);
+        if (s->act[i].kind && *s->act[i].country)
+            who = i;
+    }
+    if (who < 0)
+        return 0;
+    int tgt = -1;
+    const char *how = "the one who made the charge";
+    for (size_t i = s->n_ev; i > 0 && tgt < 0; i--) {
+        const dyad_event *e = &s->ev[i - 1];
+        if (e->sentence == s->sentence && *e->source.country &&
+            !strcmp(e->target.country, s->act[who].country) &&
+            strcmp(e->source.country, s->act[who].country)) {
+            code_actor a;
+            actor_of_event(&a, &e->source, e->source.code);
+            tgt = slot_from(s, &a, how);
+        }
+    }
+    /* "India said its aircraft had downed an F-16, a claim Pakistan
+     * denied": the speaker made the claim */
+    for (int r = 0; r < (int)s->n && tgt < 0; r++)
+        if (code_head_of(s, r) < 0 && code_in_list(s->lemma[r], code_say)) {
+            int sp[4], nsp = add_cands(s, subject_of(s, r), sp, 0, 4);
+            if (nsp && *s->act[sp[0]].country && strcmp(s->act[sp[0]].country, s->act[who].country)) {
+                tgt = sp[0];
+                how = "the speaker who made the claim";
+            }
+        }
+    /* coded already from the tree: the denial is the article's own
+     * statement, not part of the report it sits in (when it is aimed at
+     * the one who made the charge) */
+    int had = 0;
+    for (size_t i = 0; i < s->n_ev; i++)
+        if (s->ev[i].sentence == s->sentence && !strncmp(s->ev[i].code, "016", 3) &&
+            !strcmp(s->ev[i].source.country, s->act[who].country)) {
+            if (s->ev[i].mode == DYAD_MODE_REPORTED && tgt >= 0 &&
+                !strcmp(s->ev[i].target.country, s->act[tgt].country))
+                s->ev[i].mode = DYAD_MODE_ASSERTED;
+            had = 1;
+        }
+    if (had)
+        return 0;
+    if (tgt < 0) {
+        const code_actor *cp = counterpart(s, &s->act[who]);
+        how = "the denier's counterpart in the story";
+        if (cp)
+            tgt = slot_from(s, cp, how);
+    }
+    if (tgt < 0)
+        return 0;
+    char evid[256];
+    snprintf(evid, sizeof evid, "denial of a charge: \"%s ... %s\" after the charge; target: %s",
+             word_str(s, j), word_str(s, k), how);
+    char vb[128];
+    snprintf(vb, sizeof vb, "%s ... %s", word_str(s, j), word_str(s, k));
+    claimed[k] = 1;
+    return push_pairs(s, "016", &who, 1, &tgt, 1, DYAD_MODE_ASSERTED, dyad_arena_strdup(s->a, vb), evid);
+}
+
 /* "warned that Israel would respond forcefully", "warned that the
  * action would not be left without consequences": a warning whose
  * content is a reprisal is a threat (130; 138 when the speaker's side
@@ -2175,7 +2253,8 @@ static int code_sentence(sent *s)
             code_word(s, i, claimed) < 0)
             return DYAD_ENOMEM;
     for (int i = 0; i < n; i++)
-        if (judged(s, i, claimed) < 0 || threat_idiom(s, i, claimed) < 0)
+        if (judged(s, i, claimed) < 0 || threat_idiom(s, i, claimed) < 0 ||
+            charge_denied(s, i, claimed) < 0)
             return DYAD_ENOMEM;
     remember_nouns(s);
     set_lead(s);
