@@ -229,6 +229,48 @@ static int subject_of(const sent *s, int v)
     return f.subj >= 0 ? f.subj : code_inherited_subject(s, v, 0);
 }
 
+/* An actor's own account of what it did is asserted ("the military said
+ * it destroyed the batteries"): mode REPORTED (code_mode_of just ran on
+ * v, leaving s->say_head) becomes ASSERTED when the speaker is of the
+ * source's country. */
+static int own_account(sent *s, int v, int mode, int src)
+{
+    if (mode != DYAD_MODE_REPORTED)
+        return mode;
+    int say = s->say_head;
+    for (int r = 0; r < (int)s->n && say < 0 && s->in_quote[v]; r++)
+        if (code_head_of(s, r) < 0)   /* "“…,” the declaration says" */
+            for (int c = s->first_child[r]; c >= 0 && say < 0; c = s->next_sib[c])
+                if (c > v && code_rel_is(&s->w[c], "parataxis") && code_in_list(s->lemma[c], code_say))
+                    say = c;
+    if (say < 0)
+        return mode;
+    static const char *const DOCS[] = {"declaration", "statement", "communique", "communiqué",
+        "text", "agreement", NULL};
+    int sj = subject_of(s, say);
+    if (sj >= 0) {
+        code_resolve(s, sj);
+        const code_actor *sp = &s->act[sj];
+        if (sp->kind && *sp->country && !strcmp(sp->country, s->act[src].country))
+            return DYAD_MODE_ASSERTED;
+        /* "the declaration says": the parties' own text */
+        if (!sp->kind && code_in_list(s->lemma[sj], DOCS) && code_definite(s, sj))
+            return DYAD_MODE_ASSERTED;
+        /* "Trade Minister Simon Birmingham said Australia was
+         * disappointed": an official of no known country speaks for the
+         * country he names */
+        if (!sp->kind && s->w[sj].upos == DYAD_UPOS_PROPN) {
+            if (code_hit_kind(s, sj, K(DA_AGENT)))
+                return DYAD_MODE_ASSERTED;
+            for (int c = s->first_child[sj]; c >= 0; c = s->next_sib[c])
+                if ((code_rel_eq(&s->w[c], "nmod:desc") || code_rel_is(&s->w[c], "compound") ||
+                     code_rel_is(&s->w[c], "flat")) && code_hit_kind(s, c, K(DA_AGENT)))
+                    return DYAD_MODE_ASSERTED;
+        }
+    }
+    return mode;
+}
+
 /* Targets in obl/nmod phrases of word v introduced by one of preps. */
 static int pp_targets(sent *s, int v, const dict_verb *e, int *out, int n, int max)
 {
@@ -1404,15 +1446,8 @@ static int code_word(sent *s, int v, char *claimed)
     int mode = code_mode_of(s, v, &xfrom);
     /* an actor's own account of what it did is asserted ("the military
      * said it destroyed the batteries") */
-    if (mode == DYAD_MODE_REPORTED && s->say_head >= 0 && ns > 0 && !s->in_quote[v]) {
-        int sj = subject_of(s, s->say_head);
-        if (sj >= 0) {
-            code_resolve(s, sj);
-            const code_actor *sp = &s->act[sj];
-            if (sp->kind && *sp->country && !strcmp(sp->country, s->act[srcs[0]].country))
-                mode = DYAD_MODE_ASSERTED;
-        }
-    }
+    if (ns > 0)
+        mode = own_account(s, v, mode, srcs[0]);
     /* "China would not make concessions": a refusal, asserted (12x) */
     int refusal = 0;
     if (mode == DYAD_MODE_NEGATED && !noun && code_own_negated(s, v)) {
@@ -1689,6 +1724,14 @@ static const char *judge_code(const sent *s, int y)
  * the doers of the event judged ("called the step reckless"). */
 static int judged_actors(sent *s, int x, int *out, int max, const char **how)
 {
+    /* "the first round of tests": the tests */
+    static const char *const PORTION[] = {"round", "series", "wave", "string", "spate", "set", NULL};
+    if (code_in_list(s->lemma[x], PORTION))
+        for (int c = s->first_child[x]; c >= 0; c = s->next_sib[c])
+            if (code_rel_is(&s->w[c], "nmod") && code_prep_of(s, c) && !strcmp(code_prep_of(s, c), "of")) {
+                x = c;
+                break;
+            }
     /* "a step that Moon called reckless": the noun the clause is about */
     int h = code_head_of(s, x);
     if (h >= 0 && s->w[x].upos == DYAD_UPOS_PRON && code_rel_is(&s->w[h], "acl") &&
@@ -1916,6 +1959,100 @@ static int charge_denied(sent *s, int k, char *claimed)
     snprintf(vb, sizeof vb, "%s ... %s", word_str(s, j), word_str(s, k));
     claimed[k] = 1;
     return push_pairs(s, "016", &who, 1, &tgt, 1, DYAD_MODE_ASSERTED, dyad_arena_strdup(s->a, vb), evid);
+}
+
+/* Being "deeply disappointed by the decision", "disturbed by the
+ * tests", "outraged at the killing": a reaction that disapproves (111)
+ * of the one who did it. */
+static int reaction(sent *s, int v, char *claimed)
+{
+    static const char *const REACT[] = {"disappoint", "disturb", "dismay", "alarm", "trouble",
+        "outrage", "anger", "appal", "appall", "shock", "frustrate", "sadden", "upset",
+        "disappointed", "disturbed", "dismayed", "alarmed", "troubled", "outraged", "angered",
+        "appalled", "shocked", "frustrated", "saddened", "upset", "angry", "indignant", NULL};
+    if (s->d->petrarch || claimed[v] || !code_in_list(s->lemma[v], REACT))
+        return 0;
+    int sj = code_child_rel_eq(s, v, "nsubj:pass");
+    if (sj < 0 && code_child_rel(s, v, "cop") >= 0)
+        sj = code_child_rel_eq(s, v, "nsubj");
+    if (sj < 0 || code_own_negated(s, v))
+        return 0;
+    int by = -1;
+    for (int c = s->first_child[v]; c >= 0 && by < 0; c = s->next_sib[c]) {
+        const char *p = code_rel_is(&s->w[c], "obl") ? code_prep_of(s, c) : NULL;
+        if (p && (!strcmp(p, "by") || !strcmp(p, "at") || !strcmp(p, "over") || !strcmp(p, "with") ||
+                  !strcmp(p, "about")))
+            by = c;
+    }
+    if (by < 0)
+        return 0;
+    int srcs[8], ns = add_cands(s, sj, srcs, 0, 8);
+    if (!ns)
+        return 0;
+    const char *how;
+    int tgts[8], nt = judged_actors(s, by, tgts, 8, &how);
+    if (!nt)
+        return 0;
+    int xf = -1, mode = own_account(s, v, code_mode_of(s, v, &xf), srcs[0]);
+    char evid[256];
+    snprintf(evid, sizeof evid, "reaction 111: %s by/at %s: %s", word_str(s, v), word_str(s, by), how);
+    claimed[v] = 1;
+    return push_pairs(s, "111", srcs, ns, tgts, nt, mode, word_str(s, v), evid);
+}
+
+/* "Ethiopia and Eritrea declared that the state of war between them was
+ * over", "the war has come to an end": a declared end of a war is a
+ * cease-fire (0871) between its parties, both ways. */
+static int war_over(sent *s, int i, char *claimed)
+{
+    static const char *const WAR[] = {"war", "hostilities", "hostility", "conflict", "fighting", NULL};
+    if (s->d->petrarch || claimed[i] || s->w[i].upos != DYAD_UPOS_NOUN || !code_in_list(s->lemma[i], WAR))
+        return 0;
+    int x = i, h = code_head_of(s, i);
+    if (h >= 0 && code_rel_is(&s->w[i], "nmod") && !strcmp(s->lemma[h], "state"))
+        x = h;   /* "the state of war" */
+    int p = code_head_of(s, x);
+    if (p < 0 || !code_rel_eq(&s->w[x], "nsubj"))
+        return 0;
+    int over = !strcmp(s->lemma[p], "over") && code_child_rel(s, p, "cop") >= 0;
+    int ended = !strcmp(s->lemma[p], "end") && s->w[p].upos == DYAD_UPOS_VERB;
+    for (int c = s->first_child[p]; c >= 0 && !over && !ended; c = s->next_sib[c])
+        ended = !strcmp(s->lemma[p], "come") && code_rel_is(&s->w[c], "obl") && !strcmp(s->lemma[c], "end");
+    if ((!over && !ended) || code_own_negated(s, p) || code_own_modal(s, p))
+        return 0;
+    int parts[8], np = 0;
+    int sv = code_head_of(s, p);
+    if (sv >= 0 && code_rel_is(&s->w[p], "ccomp") && code_in_list(s->lemma[sv], code_say))
+        np = add_cands(s, subject_of(s, sv), parts, 0, 8);
+    for (int pass = 0; pass < 2 && np < 2; pass++) {
+        int at = pass ? x : i;
+        np = 0;
+        for (int c = s->first_child[at]; c >= 0; c = s->next_sib[c]) {
+            int w = c;
+            if (code_rel_eq(&s->w[c], "acl:relcl"))   /* "that has existed between" */
+                for (w = s->first_child[c]; w >= 0; w = s->next_sib[w])
+                    if (code_rel_is(&s->w[w], "obl") && code_prep_of(s, w) && !strcmp(code_prep_of(s, w), "between"))
+                        break;
+            if (w >= 0 && (code_rel_is(&s->w[w], "nmod") || code_rel_is(&s->w[w], "obl")) &&
+                code_prep_of(s, w) && !strcmp(code_prep_of(s, w), "between"))
+                np = add_cands(s, w, parts, np, 8);
+        }
+    }
+    if (np < 2)
+        return 0;
+    int xf = -1, mode = own_account(s, p, code_mode_of(s, p, &xf), parts[0]);
+    char evid[256];
+    snprintf(evid, sizeof evid, "end of a war declared: nsubj(%s, %s), %s of %s", word_str(s, p),
+             word_str(s, x), over ? "over" : "came to an end", word_str(s, i));
+    claimed[i] = 1;
+    int made = 0;
+    for (int a = 0; a < np; a++) {
+        int r = push_pairs(s, "0871", &parts[a], 1, parts, np, mode, word_str(s, i), evid);
+        if (r < 0)
+            return -1;
+        made += r;
+    }
+    return made;
 }
 
 /* "warned that Israel would respond forcefully", "warned that the
@@ -2242,7 +2379,8 @@ static int code_sentence(sent *s)
             continue;
         if (s->w[i].upos == DYAD_UPOS_VERB) {
             size_t before = s->n_ev;
-            if (called_as(s, i, claimed) < 0 || code_word(s, i, claimed) < 0)
+            if (called_as(s, i, claimed) < 0 || reaction(s, i, claimed) < 0 ||
+                code_word(s, i, claimed) < 0)
                 return DYAD_ENOMEM;
             if (s->n_ev == before && warned_that(s, i, claimed) < 0)
                 return DYAD_ENOMEM;
@@ -2254,7 +2392,7 @@ static int code_sentence(sent *s)
             return DYAD_ENOMEM;
     for (int i = 0; i < n; i++)
         if (judged(s, i, claimed) < 0 || threat_idiom(s, i, claimed) < 0 ||
-            charge_denied(s, i, claimed) < 0)
+            charge_denied(s, i, claimed) < 0 || war_over(s, i, claimed) < 0)
             return DYAD_ENOMEM;
     remember_nouns(s);
     set_lead(s);
