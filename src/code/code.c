@@ -1710,7 +1710,8 @@ static const char *const JUDGE_FALSE[] = {"groundless", "baseless", "unfounded",
     "slander", "fiction", "smear", "fake", NULL};
 static const char *const JUDGE_GOOD[] = {"historic", "constructive", "productive",
     "successful", "success", "achievement", "breakthrough", "milestone", "excellent",
-    "fruitful", "landmark", "triumph", "victory", "win", NULL};
+    "fruitful", "landmark", "triumph", "victory", "win", "credible", "positive", "encouraging",
+    "useful", "helpful", "good", "great", "reasonable", "wise", NULL};
 
 static const char *judge_code(const sent *s, int y)
 {
@@ -1726,9 +1727,11 @@ static int judged_actors(sent *s, int x, int *out, int max, const char **how)
 {
     /* "the first round of tests": the tests */
     static const char *const PORTION[] = {"round", "series", "wave", "string", "spate", "set", NULL};
+    int portion = -1;
     if (code_in_list(s->lemma[x], PORTION))
         for (int c = s->first_child[x]; c >= 0; c = s->next_sib[c])
             if (code_rel_is(&s->w[c], "nmod") && code_prep_of(s, c) && !strcmp(code_prep_of(s, c), "of")) {
+                portion = x;
                 x = c;
                 break;
             }
@@ -1767,7 +1770,7 @@ static int judged_actors(sent *s, int x, int *out, int max, const char **how)
     }
     if (!n && s->w[x].upos == DYAD_UPOS_NOUN &&
         (code_in_list(s->lemma[x], EVENT_NOUNS) || code_in_list(s->lemma[x], MEET_NOUNS)) &&
-        (code_definite(s, x) || code_child_rel_eq(s, x, "det") >= 0)) {
+        (code_definite(s, portion >= 0 ? portion : x) || code_child_rel_eq(s, portion >= 0 ? portion : x, "det") >= 0)) {
         n = event_noun_actors(s, x, out, 0, max);
         *how = "doers of the event judged";
     }
