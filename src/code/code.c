@@ -1401,6 +1401,22 @@ static int code_word(sent *s, int v, char *claimed)
                 }
             }
         }
+        /* "declared a cease-fire in its fight with rebel forces": the
+         * other side of the fight the event is placed in */
+        static const char *const FIGHT[] = {"fight", "war", "conflict", "battle", "struggle",
+            "campaign", "dispute", "standoff", "row", "confrontation", NULL};
+        for (int c = s->first_child[v]; !nt && !noun && !s->d->petrarch && c >= 0; c = s->next_sib[c]) {
+            const char *p = code_rel_is(&s->w[c], "obl") ? code_prep_of(s, c) : NULL;
+            if (!p || strcmp(p, "in") || !code_in_list(s->lemma[c], FIGHT))
+                continue;
+            for (int g = s->first_child[c]; g >= 0; g = s->next_sib[g]) {
+                const char *q = code_rel_is(&s->w[g], "nmod") ? code_prep_of(s, g) : NULL;
+                if (q && (!strcmp(q, "with") || !strcmp(q, "against")))
+                    nt = add_cands(s, g, tgts, nt, 8);
+            }
+            if (nt)
+                cat(evid, sizeof evid, "; the other side of the %s%s%s", word_str(s, c), "", "");
+        }
         /* a verbal reaction with no named target: the one the source last
          * dealt with in this story */
         /* replies (denying a charge, apologizing) and retaliation are aimed

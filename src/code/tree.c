@@ -316,6 +316,9 @@ int code_inherited_subject(const sent *s, int v, int depth)
             return code_inherited_subject(s, hm, depth + 1);
         return code_inherited_subject(s, h, depth + 1); /* "responded by breaking ties" */
     }
+    if (code_rel_eq(&s->w[v], "dep") && !f.passive && v > h && s->w[v].xpos &&
+        !strcmp(s->w[v].xpos, "VBG") && s->w[h].upos == DYAD_UPOS_VERB)
+        return code_inherited_subject(s, h, depth + 1);   /* "met X before holding talks", misparsed */
     if (code_rel_is(&s->w[v], "ccomp") && !f.passive) {
         /* "said it regretted", with "it" misattached as the object of "said" */
         frame g;
