@@ -19,7 +19,16 @@ static const char *COUNTRIES =
     "GBR | name=United Kingdom; Britain | adj=British | capital=London\n"
     "TUR | name=Turkey | adj=Turkish | capital=Ankara\n"
     "GEO | name=Georgia | adj=Georgian | capital=Tbilisi\n"
-    "UKR | name=Ukraine | adj=Ukrainian | capital=Kyiv; Kiev\n";
+    "UKR | name=Ukraine | adj=Ukrainian | capital=Kyiv; Kiev\n"
+    "SAU | name=Saudi Arabia | adj=Saudi | capital=Riyadh\n"
+    "CAN | name=Canada | adj=Canadian | capital=Ottawa\n"
+    "BHR | name=Bahrain | adj=Bahraini | capital=Manama\n"
+    "IND | name=India | adj=Indian | capital=New Delhi\n"
+    "PAK | name=Pakistan | adj=Pakistani | capital=Islamabad\n"
+    "ETH | name=Ethiopia | adj=Ethiopian | capital=Addis Ababa\n"
+    "ERI | name=Eritrea | adj=Eritrean | capital=Asmara\n"
+    "AUS | name=Australia | adj=Australian | capital=Canberra\n"
+    "CHN | name=China | adj=Chinese | capital=Beijing\n";
 static const char *INSTITUTIONS =
     "RUSGOV | name=the Kremlin; Kremlin | country=RUS\n"
     "USAGOV | name=the White House; White House | country=USA\n"
@@ -184,7 +193,7 @@ static void dict_loads(void)
     CHECK(st.n_verbs >= 1500);
     CHECK(st.n_codes >= 290);
     CHECK_EQ_INT(st.n_people, 6);
-    CHECK_EQ_INT(st.n_countries, 7);
+    CHECK_EQ_INT(st.n_countries, 16);
     double g = 0;
     const char *plover = NULL;
     int quad = 0;
@@ -807,6 +816,125 @@ static void judgement_of_an_event_targets_its_doers(void)
     dyad_arena_free(r.a);
 }
 
+/* "called the Canadian position interference" is a judgement (111), not
+ * a phone call; "the kingdom" is the monarchy the story is about, not
+ * the one just named ("Bahrain backed the kingdom"). */
+static void naming_judgement_and_kingdom(void)
+{
+    result r = code(ROW(1, "Saudi", "Saudi", "ADJ", "JJ", 2, "amod")
+                    ROW(2, "Arabia", "Arabia", "PROPN", "NNP", 3, "nsubj")
+                    ROW(3, "called", "call", "VERB", "VBD", 0, "root")
+                    ROW(4, "the", "the", "DET", "DT", 6, "det")
+                    ROW(5, "Canadian", "Canadian", "ADJ", "JJ", 6, "amod")
+                    ROW(6, "position", "position", "NOUN", "NN", 3, "obj")
+                    ROW(7, "blatant", "blatant", "ADJ", "JJ", 8, "amod")
+                    ROW(8, "interference", "interference", "NOUN", "NN", 3, "xcomp")
+                    ROW(9, ".", ".", "PUNCT", ".", 3, "punct")
+                    "\n"
+                    ROW(1, "Saudi", "Saudi", "ADJ", "JJ", 2, "amod")
+                    ROW(2, "Arabia", "Arabia", "PROPN", "NNP", 3, "nsubj")
+                    ROW(3, "recalled", "recall", "VERB", "VBD", 0, "root")
+                    ROW(4, "its", "its", "PRON", "PRP$", 5, "nmod:poss")
+                    ROW(5, "ambassador", "ambassador", "NOUN", "NN", 3, "obj")
+                    ROW(6, "from", "from", "ADP", "IN", 7, "case")
+                    ROW(7, "Ottawa", "Ottawa", "PROPN", "NNP", 3, "obl")
+                    ROW(8, ".", ".", "PUNCT", ".", 3, "punct")
+                    "\n"
+                    ROW(1, "Bahrain", "Bahrain", "PROPN", "NNP", 2, "nsubj")
+                    ROW(2, "backed", "back", "VERB", "VBD", 0, "root")
+                    ROW(3, "the", "the", "DET", "DT", 4, "det")
+                    ROW(4, "kingdom", "kingdom", "NOUN", "NN", 2, "obj")
+                    ROW(5, ".", ".", "PUNCT", ".", 2, "punct"), "2018-08-06");
+    const dyad_event *e = find(&r, "SAU", "CAN", "11");
+    CHECK(e != NULL);
+    CHECK(find(&r, "SAU", "CAN", "04") == NULL);
+    CHECK(find(&r, "BHR", "SAU", "05") != NULL);
+    if (!e || !find(&r, "BHR", "SAU", "05"))
+        dump(&r);
+    dyad_arena_free(r.a);
+}
+
+/* "India accuses Pakistan of sheltering militants, a charge Islamabad
+ * denies", with "denies" taken for a noun: the denial (016) is read from
+ * the words and aimed at the one who made the charge. */
+static void charge_denied_from_the_words(void)
+{
+    result r = code(ROW(1, "India", "India", "PROPN", "NNP", 2, "nsubj")
+                    ROW(2, "accuses", "accuse", "VERB", "VBZ", 0, "root")
+                    ROW(3, "Pakistan", "Pakistan", "PROPN", "NNP", 2, "obj")
+                    ROW(4, "of", "of", "SCONJ", "IN", 5, "mark")
+                    ROW(5, "sheltering", "shelter", "VERB", "VBG", 2, "advcl")
+                    ROW(6, "militants", "militant", "NOUN", "NNS", 5, "obj")
+                    ROW(7, ",", ",", "PUNCT", ",", 11, "punct")
+                    ROW(8, "a", "a", "DET", "DT", 11, "det")
+                    ROW(9, "charge", "charge", "NOUN", "NN", 11, "compound")
+                    ROW(10, "Islamabad", "Islamabad", "PROPN", "NNP", 11, "compound")
+                    ROW(11, "denies", "denies", "NOUN", "NNS", 6, "appos")
+                    ROW(12, ".", ".", "PUNCT", ".", 2, "punct"), "2019-02-28");
+    const dyad_event *e = find(&r, "PAKGOV", "IND", "01");
+    CHECK(e != NULL);
+    if (e) {
+        CHECK_STR(e->code, "016");
+        CHECK(e->mode == DYAD_MODE_ASSERTED);
+    } else {
+        dump(&r);
+    }
+    dyad_arena_free(r.a);
+}
+
+/* "Ethiopia and Eritrea declared that the war was over": a cease-fire
+ * (0871) both ways, asserted (the parties say it themselves). */
+static void declared_end_of_war(void)
+{
+    result r = code(ROW(1, "Ethiopia", "Ethiopia", "PROPN", "NNP", 4, "nsubj")
+                    ROW(2, "and", "and", "CCONJ", "CC", 3, "cc")
+                    ROW(3, "Eritrea", "Eritrea", "PROPN", "NNP", 1, "conj")
+                    ROW(4, "declared", "declare", "VERB", "VBD", 0, "root")
+                    ROW(5, "that", "that", "SCONJ", "IN", 9, "mark")
+                    ROW(6, "the", "the", "DET", "DT", 7, "det")
+                    ROW(7, "war", "war", "NOUN", "NN", 9, "nsubj")
+                    ROW(8, "was", "be", "AUX", "VBD", 9, "cop")
+                    ROW(9, "over", "over", "ADV", "RB", 4, "ccomp")
+                    ROW(10, ".", ".", "PUNCT", ".", 4, "punct"), "2018-07-09");
+    const dyad_event *e = find(&r, "ETH", "ERI", "08");
+    CHECK(e != NULL);
+    CHECK(find(&r, "ERI", "ETH", "08") != NULL);
+    if (e) {
+        CHECK_STR(e->code, "0871");
+        CHECK(e->mode == DYAD_MODE_ASSERTED);
+    } else {
+        dump(&r);
+    }
+    dyad_arena_free(r.a);
+}
+
+/* "Australia was disappointed by the decision": disapproval (111) of
+ * whoever made the decision the story is about. */
+static void reaction_of_disapproval(void)
+{
+    result r = code(ROW(1, "China", "China", "PROPN", "NNP", 2, "nsubj")
+                    ROW(2, "imposed", "impose", "VERB", "VBD", 0, "root")
+                    ROW(3, "tariffs", "tariff", "NOUN", "NNS", 2, "obj")
+                    ROW(4, "on", "on", "ADP", "IN", 5, "case")
+                    ROW(5, "Australia", "Australia", "PROPN", "NNP", 2, "obl")
+                    ROW(6, ".", ".", "PUNCT", ".", 2, "punct")
+                    "\n"
+                    ROW(1, "Australia", "Australia", "PROPN", "NNP", 4, "nsubj:pass")
+                    ROW(2, "was", "be", "AUX", "VBD", 4, "aux:pass")
+                    ROW(3, "deeply", "deeply", "ADV", "RB", 4, "advmod")
+                    ROW(4, "disappointed", "disappoint", "VERB", "VBN", 0, "root")
+                    ROW(5, "by", "by", "ADP", "IN", 7, "case")
+                    ROW(6, "the", "the", "DET", "DT", 7, "det")
+                    ROW(7, "decision", "decision", "NOUN", "NN", 4, "obl:agent")
+                    ROW(8, ".", ".", "PUNCT", ".", 4, "punct"), "2020-05-19");
+    const dyad_event *e = find(&r, "AUS", "CHN", "11");
+    CHECK(e != NULL);
+    CHECK(find(&r, "CHN", "AUS", "11") == NULL);   /* the passive is not turned around */
+    if (!e)
+        dump(&r);
+    dyad_arena_free(r.a);
+}
+
 /* "sanctions on Russian agencies, which it accused of meddling": the
  * relative pronoun is the noun before it when the parser hung the clause
  * on the wrong one; "Britain warned that it would respond forcefully" is
@@ -1268,6 +1396,10 @@ const unit_case unit_code[] = {
     {"followed_suit_repeats_the_main_event", followed_suit_repeats_the_main_event},
     {"judgement_of_an_event_targets_its_doers", judgement_of_an_event_targets_its_doers},
     {"relative_pronoun_object_and_warning", relative_pronoun_object_and_warning},
+    {"naming_judgement_and_kingdom", naming_judgement_and_kingdom},
+    {"charge_denied_from_the_words", charge_denied_from_the_words},
+    {"declared_end_of_war", declared_end_of_war},
+    {"reaction_of_disapproval", reaction_of_disapproval},
     {"relative_clause_and_earlier_event_target", relative_clause_and_earlier_event_target},
     {"brokered_by_mediates_for_the_parties", brokered_by_mediates_for_the_parties},
     {"meeting_at_and_pair_description", meeting_at_and_pair_description},
