@@ -245,8 +245,19 @@ static const code_actor *mem_find(const sent *s, int (*want)(const code_actor *,
 static const char *const KINGDOMS[] = {"SAU", "GBR", "ESP", "NLD", "BEL", "NOR", "SWE", "DNK",
     "JOR", "MAR", "BHR", "THA", "KHM", "BTN", "LSO", "SWZ", "TON", NULL};
 static const char *const EMIRATES[] = {"QAT", "KWT", "ARE", NULL};
+/* "the island": island states and territories in the news */
+static const char *const ISLANDS[] = {"TWN", "CUB", "CYP", "LKA", "MDG", "JAM", "MLT", "ISL",
+    "HTI", "SGP", "BHR", "TTO", "FJI", "MUS", "MDV", "IRL", "NZL", "PNG", "TLS", "SLB",
+    "VUT", "WSM", "TON", "KIR", "NRU", "TUV", "COM", "STP", "CPV", "SYC", "BRB", "BHS", "GRD",
+    "DMA", "LCA", "VCT", "ATG", "KNA", "PRI", "GRL", "HKG", NULL};
 
-static const code_actor *mem_find_monarchy(const sent *s, const char *const *kinds)
+/* a country of this code named before */
+static int want_country_is(const code_actor *m, const void *arg)
+{
+    return m->country && !strcmp(m->country, (const char *)arg);
+}
+
+static const code_actor *mem_find_salient(const sent *s, const char *const *kinds)
 {
     const dyad_coder *c = s->coder;
     if (!c)
@@ -757,6 +768,18 @@ static void resolve_np(sent *s, int h, code_actor *a)
         a->kind = 0;
         a->code[0] = 0;
     }
+    /* "the North" / "the South" in a story about the two Koreas */
+    if (!s->d->petrarch && w->upos == DYAD_UPOS_PROPN && code_definite(s, h) &&
+        (!strcmp(s->fold[h], "north") || !strcmp(s->fold[h], "south")) &&
+        code_child_rel(s, h, "compound") < 0 && code_child_rel(s, h, "flat") < 0 &&
+        mem_find(s, want_country_is, "PRK") && mem_find(s, want_country_is, "KOR")) {
+        const code_actor *m = mem_find(s, want_country_is, s->fold[h][0] == 'n' ? "PRK" : "KOR");
+        code_actor own = *m;
+        snprintf(own.code, sizeof own.code, "%s", m->country);
+        own.kind = DA_COUNTRY;
+        take_actor(a, &own, h, "code_definite description");
+        return;
+    }
     /* "the alliance", "the kingdom": the organisation or country named
      * before (a modifier naming another one wins above) */
     static const char *const DESC_MEMBERS[] = {"ally", "member", "partner", NULL};
@@ -788,9 +811,18 @@ static void resolve_np(sent *s, int h, code_actor *a)
             }
         }
         if (!m && !s->d->petrarch && !strcmp(s->lemma[h], "kingdom"))
-            m = mem_find_monarchy(s, KINGDOMS);
+            m = mem_find_salient(s, KINGDOMS);
         if (!m && !s->d->petrarch && !strcmp(s->lemma[h], "emirate"))
-            m = mem_find_monarchy(s, EMIRATES);
+            m = mem_find_salient(s, EMIRATES);
+        if (!m && !s->d->petrarch && !strcmp(s->lemma[h], "island") && !a->plural) {
+            m = mem_find_salient(s, ISLANDS);
+            if (m) {
+                own = *m;   /* the island is the country, not its government */
+                snprintf(own.code, sizeof own.code, "%s", m->country);
+                own.kind = DA_COUNTRY;
+                m = &own;
+            }
+        }
         if (!m && code_in_list(s->lemma[h], DESC_COUNTRY))
             m = mem_find(s, want_country, NULL);
         if (m) {
