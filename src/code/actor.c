@@ -669,6 +669,31 @@ static void resolve_np(sent *s, int h, code_actor *a)
             if (ctry)
                 via = lo - 2;
         }
+        if (!ctry && !s->d->petrarch && ag->code &&
+            (!strcmp(ag->code, "CVL") || !strcmp(ag->code, "LEG") || !strcmp(ag->code, "OPP") ||
+             !strcmp(ag->code, "REB") || !strcmp(ag->code, "COP") || !strcmp(ag->code, "JUD"))) {
+            /* "protesters broke into the parliament in Yerevan": people of
+             * a domestic kind belong where the clause places them (not
+             * "diplomats in Moscow": diplomats serve abroad) */
+            int hv = code_head_of(s, h);
+            for (int pass = 0; pass < 2 && !ctry; pass++) {
+                int at = pass == 0 ? h : hv;
+                for (int c = at >= 0 ? s->first_child[at] : -1; c >= 0 && !ctry; c = s->next_sib[c]) {
+                    const char *p = (code_rel_is(&s->w[c], "nmod") || code_rel_is(&s->w[c], "obl")) ?
+                                    code_prep_of(s, c) : NULL;
+                    if (p && !strcmp(p, "in"))
+                        ctry = code_hit_kind(s, c, K_PLACE);
+                    /* "broke into the parliament in Yerevan" */
+                    for (int g = pass && !ctry && (code_rel_is(&s->w[c], "obl") || code_rel_eq(&s->w[c], "obj")) ?
+                                 s->first_child[c] : -1;
+                         g >= 0 && !ctry; g = s->next_sib[g]) {
+                        const char *q = code_rel_is(&s->w[g], "nmod") ? code_prep_of(s, g) : NULL;
+                        if (q && !strcmp(q, "in"))
+                            ctry = code_hit_kind(s, g, K_PLACE);
+                    }
+                }
+            }
+        }
         if (!ctry && title >= 0 && w->upos == DYAD_UPOS_PROPN && !s->d->petrarch &&
             code_rel_is(w, "nsubj")) {
             /* "In Tokyo, Trade Minister Hiroshige Seko denied ...": a titled

@@ -297,7 +297,8 @@ int code_inherited_subject(const sent *s, int v, int depth)
         static const char *const CREDIT[] = {"thank", "praise", "credit", "commend", "hail",
             "congratulate", "blame", "accuse", "criticize", "criticise", "condemn", "fault",
             "punish", "sanction", "reward", "honor", "honour", NULL};
-        if (mk >= 0 && (!strcmp(s->lemma[mk], "for") || !strcmp(s->lemma[mk], "in")) && hv >= 0 &&
+        if (mk >= 0 && (!strcmp(s->lemma[mk], "for") || !strcmp(s->lemma[mk], "in") ||
+                        (!strcmp(s->lemma[mk], "of") && !strcmp(s->lemma[hv >= 0 ? hv : 0], "accuse"))) && hv >= 0 &&
             s->w[hv].upos == DYAD_UPOS_VERB && code_in_list(s->lemma[hv], CREDIT)) {
             frame g;
             code_get_frame(s, hv, &g);
@@ -868,7 +869,12 @@ static int past_year(const sent *s, int v)
             break;
         for (int c = s->first_child[h]; c >= 0; c = s->next_sib[c]) {
             int y = year_of(s, c);
-            if (c < h && y && y < now &&
+            for (int g = s->first_child[c]; !y && g >= 0 && code_rel_is(&s->w[c], "obl"); g = s->next_sib[g])
+                y = year_of(s, g);   /* "in January 2016" */
+            /* (before the clause; for a subordinate clause, anywhere
+             * before it: "broke off relations in 2016 after protesters
+             * stormed") */
+            if ((c < h || (c < v && code_rel_is(&s->w[x], "advcl"))) && y && y < now &&
                 (code_rel_is(&s->w[c], "obl") || code_rel_is(&s->w[c], "advmod")))
                 return 1;
         }
@@ -919,6 +925,11 @@ int code_mode_of(const sent *s, int v, int *xmode_from)
             int mk = code_child_rel_eq(s, x, "mark");
             if (mk >= 0 && !strcmp(s->lemma[mk], "if"))
                 return DYAD_MODE_HYPOTHETICAL;
+            /* "accuses Iran of arming them": what is charged is reported */
+            if (mk >= 0 && !strcmp(s->lemma[mk], "of") && !strcmp(s->lemma[h], "accuse")) {
+                reported = 1;
+                ((sent *)s)->say_head = h;
+            }
         } else if (!code_rel_eq(e, "conj")) {
             break;
         }
