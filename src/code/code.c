@@ -1798,6 +1798,20 @@ static int judged_actors(sent *s, int x, int *out, int max, const char **how)
     return n;
 }
 
+/* The sides of a judgement: the subject of the speaking verb v (sources)
+ * and the actors judged through word x (targets).  Returns the mode of
+ * v, or -1 when either side is missing. */
+static int judgement_sides(sent *s, int v, int x, int *srcs, int *ns, int *tgts, int *nt,
+                           const char **how)
+{
+    *ns = add_cands(s, subject_of(s, v), srcs, 0, 8);
+    *nt = *ns ? judged_actors(s, x, tgts, 8, how) : 0;
+    if (!*ns || !*nt)
+        return -1;
+    int xf = -1;
+    return code_mode_of(s, v, &xf);
+}
+
 static int judged(sent *s, int i, char *claimed)
 {
     const dyad_word *w = &s->w[i];
@@ -1825,14 +1839,11 @@ static int judged(sent *s, int i, char *claimed)
         if (h < 0)
             return 0;
     }
-    int srcs[8], ns = add_cands(s, subject_of(s, h), srcs, 0, 8);
-    if (!ns)
-        return 0;
+    int srcs[8], ns, tgts[8], nt;
     const char *how;
-    int tgts[8], nt = judged_actors(s, subj, tgts, 8, &how);
-    if (!nt)
+    int mode = judgement_sides(s, h, subj, srcs, &ns, tgts, &nt, &how);
+    if (mode < 0)
         return 0;
-    int xf = -1, mode = code_mode_of(s, h, &xf);
     char evid[512];
     if (code_head_of(s, x) == h)
         snprintf(evid, sizeof evid, "judgement %s: ccomp(%s, %s), nsubj(%s, %s): %s", code,
@@ -1885,14 +1896,11 @@ static int called_as(sent *s, int v, char *claimed)
                 at = c;
     if (!code)
         return 0;
-    int srcs[8], ns = add_cands(s, subject_of(s, v), srcs, 0, 8);
-    if (!ns)
-        return 0;
+    int srcs[8], ns, tgts[8], nt;
     const char *how;
-    int tgts[8], nt = judged_actors(s, ob, tgts, 8, &how);
-    if (!nt)
+    int mode = judgement_sides(s, v, ob, srcs, &ns, tgts, &nt, &how);
+    if (mode < 0)
         return 0;
-    int xf = -1, mode = code_mode_of(s, v, &xf);
     char evid[512];
     snprintf(evid, sizeof evid, "judgement %s: obj(%s, %s), predicate %s: %s", code, word_str(s, v),
              word_str(s, ob), word_str(s, at), how);
