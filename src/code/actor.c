@@ -251,6 +251,31 @@ static const char *const ISLANDS[] = {"TWN", "CUB", "CYP", "LKA", "MDG", "JAM", 
     "VUT", "WSM", "TON", "KIR", "NRU", "TUV", "COM", "STP", "CPV", "SYC", "BRB", "BHS", "GRD",
     "DMA", "LCA", "VCT", "ATG", "KNA", "PRI", "GRL", "HKG", NULL};
 
+/* The country of actor m as an actor of its own ("the island" is
+ * Taiwan, not its government). */
+static void as_country(code_actor *dst, const code_actor *m)
+{
+    *dst = *m;
+    snprintf(dst->code, sizeof dst->code, "%s", m->country);
+    dst->kind = DA_COUNTRY;
+}
+
+/* The place of the first "in X" phrase (nmod or obl) under word at,
+ * before word before when that is >= 0, of the given kinds. */
+static const dict_actor *in_place(sent *s, int at, int before, unsigned kinds)
+{
+    for (int c = at >= 0 ? s->first_child[at] : -1; c >= 0; c = s->next_sib[c]) {
+        if (before >= 0 && c >= before)
+            break;
+        const char *p = (code_rel_is(&s->w[c], "nmod") || code_rel_is(&s->w[c], "obl")) ?
+                        code_prep_of(s, c) : NULL;
+        const dict_actor *d = p && !strcmp(p, "in") ? code_hit_kind(s, c, kinds) : NULL;
+        if (d)
+            return d;
+    }
+    return NULL;
+}
+
 /* a country of this code named before */
 static int want_country_is(const code_actor *m, const void *arg)
 {
@@ -676,35 +701,20 @@ static void resolve_np(sent *s, int h, code_actor *a)
              * a domestic kind belong where the clause places them (not
              * "diplomats in Moscow": diplomats serve abroad) */
             int hv = code_head_of(s, h);
-            for (int pass = 0; pass < 2 && !ctry; pass++) {
-                int at = pass == 0 ? h : hv;
-                for (int c = at >= 0 ? s->first_child[at] : -1; c >= 0 && !ctry; c = s->next_sib[c]) {
-                    const char *p = (code_rel_is(&s->w[c], "nmod") || code_rel_is(&s->w[c], "obl")) ?
-                                    code_prep_of(s, c) : NULL;
-                    if (p && !strcmp(p, "in"))
-                        ctry = code_hit_kind(s, c, K_PLACE);
-                    /* "broke into the parliament in Yerevan" */
-                    for (int g = pass && !ctry && (code_rel_is(&s->w[c], "obl") || code_rel_eq(&s->w[c], "obj")) ?
-                                 s->first_child[c] : -1;
-                         g >= 0 && !ctry; g = s->next_sib[g]) {
-                        const char *q = code_rel_is(&s->w[g], "nmod") ? code_prep_of(s, g) : NULL;
-                        if (q && !strcmp(q, "in"))
-                            ctry = code_hit_kind(s, g, K_PLACE);
-                    }
-                }
-            }
+            ctry = in_place(s, h, -1, K_PLACE);
+            if (!ctry)
+                ctry = in_place(s, hv, -1, K_PLACE);
+            /* "broke into the parliament in Yerevan" */
+            for (int c = hv >= 0 ? s->first_child[hv] : -1; c >= 0 && !ctry; c = s->next_sib[c])
+                if (code_rel_is(&s->w[c], "obl") || code_rel_eq(&s->w[c], "obj"))
+                    ctry = in_place(s, c, -1, K_PLACE);
         }
         if (!ctry && title >= 0 && w->upos == DYAD_UPOS_PROPN && !s->d->petrarch &&
             code_rel_is(w, "nsubj")) {
             /* "In Tokyo, Trade Minister Hiroshige Seko denied ...": a titled
              * person of no known country speaking in a capital put before
              * the clause is that country's */
-            int hv = code_head_of(s, h);
-            for (int c = hv >= 0 ? s->first_child[hv] : -1; c >= 0 && !ctry; c = s->next_sib[c]) {
-                const char *p = code_rel_is(&s->w[c], "obl") && c < h ? code_prep_of(s, c) : NULL;
-                if (p && !strcmp(p, "in"))
-                    ctry = code_hit_kind(s, c, K(DA_CAPITAL));
-            }
+            ctry = in_place(s, code_head_of(s, h), h, K(DA_CAPITAL));
         }
         const char *role = ag->code, *pre = NULL;
         if (has_prefix_eli(s, h, &pre) || (title >= 0 && has_prefix_eli(s, title, &pre)))
@@ -798,10 +808,8 @@ static void resolve_np(sent *s, int h, code_actor *a)
         (!strcmp(s->fold[h], "north") || !strcmp(s->fold[h], "south")) &&
         code_child_rel(s, h, "compound") < 0 && code_child_rel(s, h, "flat") < 0 &&
         mem_find(s, want_country_is, "PRK") && mem_find(s, want_country_is, "KOR")) {
-        const code_actor *m = mem_find(s, want_country_is, s->fold[h][0] == 'n' ? "PRK" : "KOR");
-        code_actor own = *m;
-        snprintf(own.code, sizeof own.code, "%s", m->country);
-        own.kind = DA_COUNTRY;
+        code_actor own;
+        as_country(&own, mem_find(s, want_country_is, s->fold[h][0] == 'n' ? "PRK" : "KOR"));
         take_actor(a, &own, h, "code_definite description");
         return;
     }
@@ -828,9 +836,7 @@ static void resolve_np(sent *s, int h, code_actor *a)
             if (sp >= 0 && sp < h) {
                 code_resolve(s, sp);
                 if (s->act[sp].kind && s->act[sp].country && strlen(s->act[sp].country) == 3) {
-                    own = s->act[sp];
-                    snprintf(own.code, sizeof own.code, "%s", own.country);
-                    own.kind = DA_COUNTRY;
+                    as_country(&own, &s->act[sp]);
                     m = &own;
                 }
             }
@@ -842,9 +848,7 @@ static void resolve_np(sent *s, int h, code_actor *a)
         if (!m && !s->d->petrarch && !strcmp(s->lemma[h], "island") && !a->plural) {
             m = mem_find_salient(s, ISLANDS);
             if (m) {
-                own = *m;   /* the island is the country, not its government */
-                snprintf(own.code, sizeof own.code, "%s", m->country);
-                own.kind = DA_COUNTRY;
+                as_country(&own, m);   /* the island is the country, not its government */
                 m = &own;
             }
         }

@@ -297,8 +297,8 @@ int code_inherited_subject(const sent *s, int v, int depth)
         static const char *const CREDIT[] = {"thank", "praise", "credit", "commend", "hail",
             "congratulate", "blame", "accuse", "criticize", "criticise", "condemn", "fault",
             "punish", "sanction", "reward", "honor", "honour", NULL};
-        if (mk >= 0 && (!strcmp(s->lemma[mk], "for") || !strcmp(s->lemma[mk], "in") ||
-                        (!strcmp(s->lemma[mk], "of") && !strcmp(s->lemma[hv >= 0 ? hv : 0], "accuse"))) && hv >= 0 &&
+        int accused_of = mk >= 0 && hv >= 0 && !strcmp(s->lemma[mk], "of") && !strcmp(s->lemma[hv], "accuse");
+        if (mk >= 0 && (!strcmp(s->lemma[mk], "for") || !strcmp(s->lemma[mk], "in") || accused_of) && hv >= 0 &&
             s->w[hv].upos == DYAD_UPOS_VERB && code_in_list(s->lemma[hv], CREDIT)) {
             frame g;
             code_get_frame(s, hv, &g);
