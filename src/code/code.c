@@ -1243,7 +1243,7 @@ static int code_word(sent *s, int v, char *claimed)
         /* targets: prepositional phrases first when the object is part of the
          * pattern ("impose sanctions ON Russia"), else object first */
         /* "urged Russia to ...", "called on Iran to ...": the addressee */
-        if (e->to) {
+        if (e->to || (f.xcomp >= 0 && code_rel_eq(&s->w[f.xcomp], "ccomp"))) {
             nt = add_cands(s, f.obj, tgts, nt, 8);
             if (!nt)
                 nt = add_cands(s, f.iobj, tgts, nt, 8);

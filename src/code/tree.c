@@ -93,6 +93,19 @@ int code_time_word(const sent *s, int c)
 
 /* ---- frames */
 
+static const char *const DIRECTIVES[] = {"demand", "insist", "urge", "ask", "request",
+    "press", "propose", "recommend", "order", "require", NULL};
+
+/* The verb of a that-clause in the subjunctive: a bare infinitive ("that
+ * France withdraw") or one with "should"/"must" */
+static int subjunctive(const sent *s, int c)
+{
+    for (int a = s->first_child[c]; a >= 0; a = s->next_sib[a])
+        if (code_rel_eq(&s->w[a], "aux"))
+            return !strcmp(s->lemma[a], "should") || !strcmp(s->lemma[a], "must");
+    return s->w[c].xpos && !strcmp(s->w[c].xpos, "VB");
+}
+
 void code_get_frame(const sent *s, int v, frame *f)
 {
     memset(f, 0, sizeof *f);
@@ -163,6 +176,14 @@ void code_get_frame(const sent *s, int v, frame *f)
                 if (mk >= 0 && !strcmp(s->lemma[mk], "to") && c > v)
                     f->xcomp = c;
             }
+    /* "demanded that India carry out an investigation": a directive's
+     * subjunctive that-clause (a bare infinitive, or "should"/"must") is
+     * its complement, and the clause's subject its addressee */
+    if (f->xcomp < 0 && code_in_list(s->lemma[v], DIRECTIVES))
+        for (int c = s->first_child[v]; c >= 0 && f->xcomp < 0; c = s->next_sib[c])
+            if (code_rel_eq(&s->w[c], "ccomp") && c > v && s->w[c].upos == DYAD_UPOS_VERB &&
+                code_child_rel(s, c, "nsubj") >= 0 && subjunctive(s, c))
+                f->xcomp = c;
     /* "gave diplomats 48 hours to leave", "ordered 35 diplomats, whom it
      * named, to leave": the infinitive hung on the object (or on a noun
      * under it) as an acl */
