@@ -442,7 +442,7 @@ static int slot_from(sent *s, const code_actor *a, const char *how)
 /* Nouns that name a meeting or an agreement: "the summit" stands for all
  * its parties. */
 static const char *const MEET_NOUNS[] = {"summit", "meeting", "talk", "deal", "agreement",
-    "accord", "negotiation", "truce", "ceasefire", "cease-fire", "visit", NULL};
+    "accord", "negotiation", "truce", "ceasefire", "cease-fire", "visit", "pact", "treaty", NULL};
 
 /* The actors an event noun of an earlier sentence stands for ("condemned
  * the tests", "said the measures were unjustified", "called the summit
@@ -968,6 +968,32 @@ static int parties(sent *s, const int *srcs, int ns, int *out, int n, int max)
     return n;
 }
 
+/* "Russia agreed to let Ukraine resume shipping, in a deal brokered by
+ * Turkey": with no event between them coded, the parties of a mediated
+ * deal are the other actors the sentence names as subjects or objects */
+static int core_parties(sent *s, const int *srcs, int ns, int *out, int n, int max)
+{
+    int start = n;
+    for (int i = s->dateline; i < s->n && n < max; i++) {
+        const dyad_word *w = &s->w[i];
+        if (w->upos != DYAD_UPOS_PROPN ||
+            !(code_rel_is(w, "nsubj") || code_rel_eq(w, "obj") || code_rel_eq(w, "iobj")))
+            continue;
+        int tmp[8], k = add_cands(s, i, tmp, 0, 8);
+        for (int q = 0; q < k && n < max; q++) {
+            const char *cc = s->act[tmp[q]].country;
+            int dup = !cc || !*cc;
+            for (int r = 0; r < n && !dup; r++)
+                dup = !strcmp(s->act[out[r]].country, cc);
+            for (int r = 0; r < ns && !dup; r++)
+                dup = !strcmp(s->act[srcs[r]].country, cc);
+            if (!dup)
+                out[n++] = tmp[q];
+        }
+    }
+    return n - start >= 2 ? n : start;
+}
+
 /* A judgement the speaker passes on someone ("Netanyahu said Iran had
  * crossed a red line": ISR accuses IRN; "Liu said the talks had gone
  * well": optimism towards the other side of the talks). */
@@ -1379,6 +1405,8 @@ static int code_word(sent *s, int v, char *claimed)
         }
         if (!nt && !strncmp(e->code, "045", 3))
             nt = parties(s, srcs, ns, tgts, nt, 8);
+        if (!nt && !strncmp(e->code, "045", 3) && !s->d->petrarch && code_rel_is(&s->w[v], "acl"))
+            nt = core_parties(s, srcs, ns, tgts, nt, 8);
         if (!nt) {
             int cand[8], nc = 0;
             for (int c = s->first_child[ov]; c >= 0 && nc < 6; c = s->next_sib[c]) {
