@@ -76,9 +76,18 @@ const dict_actor *code_hit_kind(const sent *s, int word, unsigned mask)
     int caps = 0;   /* names are written with a capital: "the valley" is no capital city */
     for (int k = m->lo; k < m->hi && !caps; k++)
         caps = s->w[k].len && s->w[k].form[0] >= 'A' && s->w[k].form[0] <= 'Z';
+    /* "the Galwan Valley" is no "The Valley": a capital's name that ends a
+     * longer proper name is part of that name */
+    int inside = m->lo > s->dateline && m->lo > 0 && s->w[m->lo - 1].upos == DYAD_UPOS_PROPN &&
+                 s->w[m->lo - 1].len && s->w[m->lo - 1].form[0] >= 'A' && s->w[m->lo - 1].form[0] <= 'Z' &&
+                 s->ment[m->lo - 1] < 0 && code_head_of(s, m->lo - 1) >= m->lo &&
+                 code_head_of(s, m->lo - 1) < m->hi &&
+                 (code_rel_is(&s->w[m->lo - 1], "compound") || code_rel_is(&s->w[m->lo - 1], "flat"));
     for (int32_t h = m->hit; h >= 0; h = s->d->hits[h].next) {
         const dict_actor *a = &s->d->actors[s->d->hits[h].actor];
         if (!caps && a->kind != DA_AGENT && a->kind != DA_AGENT_PREFIX)
+            continue;
+        if (inside && a->kind == DA_CAPITAL)
             continue;
         if (mask & (1u << a->kind))
             return a;

@@ -20,12 +20,12 @@
 
 static const char *const DEFAULT_PREPS[] = {"on", "against", "with", "to", NULL};
 
-/* PETRARCH: an agent of coordinated countries ("the ambassadors of
+/* An agent of coordinated countries ("the ambassadors of
  * Arnor, Osgiliath and Gondor") is one actor per country. */
 static int agent_fanout(sent *s, int word, int *out, int n, int max)
 {
     const code_actor *a = &s->act[word];
-    if (!s->d->petrarch || a->kind != DA_AGENT || !a->country || !*a->country ||
+    if (a->kind != DA_AGENT || !a->country || !*a->country ||
         !strcmp(a->country, "---"))
         return n;
     size_t cl = strlen(a->country);
@@ -1572,7 +1572,10 @@ static int code_word(sent *s, int v, char *claimed)
     if (!nt && sym && ns >= 2 && !noun && f.xcomp >= 0 && !e->to)
         return 0;
     /* "pledged to respect each other's sovereignty": reciprocal */
-    if (!nt && ns >= 2 && !sym && !s->d->petrarch && reciprocal(s, v))
+    /* "Indian and Chinese soldiers fought": a mutual act of two sides */
+    static const char *const MUTUAL[] = {"fight", "clash", "battle", "skirmish", "brawl", NULL};
+    if (!nt && ns >= 2 && !sym && !s->d->petrarch &&
+        (reciprocal(s, v) || (!noun && code_in_list(s->lemma[v], MUTUAL))))
         sym = 1;
     if (!nt && sym && ns >= 2) {
         for (int i = 0; i < ns; i++)
