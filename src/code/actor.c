@@ -316,11 +316,17 @@ static const code_actor *mem_find_salient(const sent *s, const char *const *kind
     return best;
 }
 
-/* "the administration": the one named as "the Obama administration" */
-static int want_named_administration(const code_actor *m, const void *arg)
+/* "the administration": the one named as "the Obama administration";
+ * "the government": "Mali's military government" */
+static int want_named_body(const code_actor *m, const void *arg)
 {
-    (void)arg;
-    return m->text && strstr(m->text, "dministration") && m->country && *m->country;
+    const char *w = arg;
+    if (!m->text || !m->country || strlen(m->country) != 3)
+        return 0;
+    for (const char *p = strstr(m->text, w + 1); p; p = strstr(p + 1, w + 1))
+        if (p > m->text && (p[-1] | 0x20) == w[0])
+            return 1;
+    return 0;
 }
 
 /* Mention a (word h, its own text kept) stands for the actor m named
@@ -440,7 +446,8 @@ static const dict_actor *agent_country_d(sent *s, int h, int *via, int depth)
         if (code_rel_is(w, "nmod") && !code_rel_is(w, "nmod:poss")) {
             const char *p = code_prep_of(s, c);
             if (!p || (strcmp(p, "of") && strcmp(p, "from") &&
-                       !(s->d->petrarch && !strcmp(p, "in"))))
+                       !(s->d->petrarch && !strcmp(p, "in")) &&
+                       !(!s->d->petrarch && !strcmp(p, "for"))))
                 continue;
         }
         const dict_actor *a = code_hit_kind(s, c, K(DA_ADJ) | K_PLACE | K(DA_DEMONYM) | K_ORG);
@@ -728,6 +735,27 @@ static void resolve_np(sent *s, int h, code_actor *a)
         const char *role = ag->code, *pre = NULL;
         if (has_prefix_eli(s, h, &pre) || (title >= 0 && has_prefix_eli(s, title, &pre)))
             role = pre;
+        if (!ctry && !s->d->petrarch && !pre) {
+            /* "the government's spokesman", "a spokesman for the ministry":
+             * the country of the body the agent speaks for, as resolved */
+            for (int c = s->first_child[h]; c >= 0; c = s->next_sib[c]) {
+                const char *p = code_prep_of(s, c);
+                if (!(code_rel_is(&s->w[c], "nmod:poss") ||
+                      (code_rel_is(&s->w[c], "nmod") && p && (!strcmp(p, "of") || !strcmp(p, "for")))) ||
+                    !code_hit_kind(s, c, K(DA_AGENT)))
+                    continue;
+                code_resolve(s, c);
+                const code_actor *b = &s->act[c];
+                if (b->kind && b->country && strlen(b->country) == 3) {
+                    a->kind = DA_AGENT;
+                    a->how = "agent of a body resolved";
+                    a->src = ag->src;
+                    a->country = b->country;
+                    snprintf(a->code, sizeof a->code, "%s%s", b->country, role);
+                    return;
+                }
+            }
+        }
         a->kind = DA_AGENT;
         a->how = "agent";
         a->src = ag->src;
@@ -774,9 +802,13 @@ static void resolve_np(sent *s, int h, code_actor *a)
             return;
         }
         /* "the outgoing administration": the one named "the Obama
-         * administration" before (not a person) */
-        if (code_definite(s, h) && !strcmp(s->lemma[h], "administration") && !s->d->petrarch) {
-            const code_actor *m = mem_find(s, want_named_administration, NULL);
+         * administration" before (not a person); "the government", "the
+         * junta": the one named so before ("Mali's military government") */
+        static const char *const BODIES[] = {"administration", "government", "junta", "regime",
+                                             "authorities", NULL};
+        if (code_definite(s, h) && code_in_list(s->fold[h], BODIES) && !s->d->petrarch &&
+            code_child_rel(s, h, "amod") < 0 && code_child_rel(s, h, "compound") < 0) {
+            const code_actor *m = mem_find(s, want_named_body, s->fold[h]);
             if (m) {
                 take_actor(a, m, h, "code_definite description");
                 return;

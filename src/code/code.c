@@ -1751,14 +1751,14 @@ static const char *const JUDGE_BAD[] = {"unjustified", "unjustifiable", "unaccep
     "violation", "blackmail", "aggression", "outrage", "provocation", "mistake",
     "disgrace", "travesty", "farce", "sham", "interference", "meddling", "failure",
     "dangerous", "joke", "betrayal", "hypocritical", "hypocrisy", "bullying", "coercion",
-    "coercive", "racist", "terrorist", "unilateral", NULL};
+    "coercive", "racist", "terrorist", "unilateral", "stab", "backstab", NULL};
 static const char *const JUDGE_FALSE[] = {"groundless", "baseless", "unfounded", "untrue",
     "fabricated", "false", "absurd", "ridiculous", "nonsense", "fabrication", "lie",
     "slander", "fiction", "smear", "fake", NULL};
 static const char *const JUDGE_GOOD[] = {"historic", "constructive", "productive",
     "successful", "success", "achievement", "breakthrough", "milestone", "excellent",
     "fruitful", "landmark", "triumph", "victory", "win", "credible", "positive", "encouraging",
-    "useful", "helpful", "good", "great", "reasonable", "wise", NULL};
+    "useful", "helpful", "good", "great", "reasonable", "wise", "beacon", NULL};
 
 static const char *judge_code(const sent *s, int y)
 {
@@ -1900,6 +1900,12 @@ static int called_as(sent *s, int v, char *claimed)
         "characterize", "characterise", "deem", "consider", NULL};
     if (s->d->petrarch || claimed[v] || !code_in_list(s->lemma[v], NAME_V))
         return 0;
+    int hv = code_head_of(s, v);
+    if (!strcmp(s->lemma[v], "call") && hv >= 0 && code_rel_is(&s->w[v], "acl") &&
+        !strcmp(s->lemma[hv], "what")) {
+        claimed[v] = 1;   /* "what he called the de facto authorities" */
+        return 0;
+    }
     int ob = code_child_rel_eq(s, v, "obj");
     if (ob < 0)
         return 0;
