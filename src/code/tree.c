@@ -946,18 +946,6 @@ int code_mode_of(const sent *s, int v, int *xmode_from)
             int mk = code_child_rel_eq(s, x, "mark");
             if (mk >= 0 && !strcmp(s->lemma[mk], "if"))
                 return DYAD_MODE_HYPOTHETICAL;
-            /* "agreed on Monday to back Sweden's bid": an infinitive the
-             * parser hung as an adverbial clause of an intent is its content */
-            if (mk >= 0 && !strcmp(s->lemma[mk], "to") && x > h && s->w[x].upos == DYAD_UPOS_VERB) {
-                if (code_in_list(s->lemma[h], code_refuse)) {
-                    *xmode_from = h;
-                    return DYAD_MODE_NEGATED;
-                }
-                if (code_in_list(s->lemma[h], INTENT)) {
-                    *xmode_from = h;
-                    return DYAD_MODE_HYPOTHETICAL;
-                }
-            }
             /* "accuses Iran of arming them": what is charged is reported */
             if (mk >= 0 && !strcmp(s->lemma[mk], "of") && !strcmp(s->lemma[h], "accuse")) {
                 reported = 1;
