@@ -1972,18 +1972,26 @@ static int charge_denied(sent *s, int k, char *claimed)
     }
     if (who < 0)
         return 0;
-    int tgt = -1;
+    int tgt = -1, tg[8], ntg = 0;
     const char *how = "the one who made the charge";
-    for (size_t i = s->n_ev; i > 0 && tgt < 0; i--) {
+    /* (every one who made it: "France, Germany and others have accused") */
+    for (size_t i = s->n_ev; i > 0 && ntg < 8; i--) {
         const dyad_event *e = &s->ev[i - 1];
         if (e->sentence == s->sentence && *e->source.country &&
             !strcmp(e->target.country, s->act[who].country) &&
             strcmp(e->source.country, s->act[who].country)) {
+            int dup = 0;
+            for (int q = 0; q < ntg; q++)
+                dup |= !strcmp(s->act[tg[q]].country, e->source.country);
             code_actor a;
             actor_of_event(&a, &e->source, e->source.code);
-            tgt = slot_from(s, &a, how);
+            int t = dup ? -1 : slot_from(s, &a, how);
+            if (t >= 0)
+                tg[ntg++] = t;
         }
     }
+    if (ntg)
+        tgt = tg[0];
     /* "India said its aircraft had downed an F-16, a claim Pakistan
      * denied": the speaker made the claim */
     for (int r = 0; r < (int)s->n && tgt < 0; r++)
@@ -2022,7 +2030,9 @@ static int charge_denied(sent *s, int k, char *claimed)
     char vb[128];
     snprintf(vb, sizeof vb, "%s ... %s", word_str(s, j), word_str(s, k));
     claimed[k] = 1;
-    return push_pairs(s, "016", &who, 1, &tgt, 1, DYAD_MODE_ASSERTED, dyad_arena_strdup(s->a, vb), evid);
+    if (!ntg)
+        tg[ntg++] = tgt;
+    return push_pairs(s, "016", &who, 1, tg, ntg, DYAD_MODE_ASSERTED, dyad_arena_strdup(s->a, vb), evid);
 }
 
 /* Being "deeply disappointed by the decision", "disturbed by the
