@@ -209,7 +209,10 @@ void code_mem_push(sent *s, const code_actor *a)
     m->country = dyad_arena_strdup(c->arena, a->country ? a->country : "");
     m->src = dyad_arena_strdup(c->arena, a->src ? a->src : "");
     m->sentence = s->sentence;
-    m->subject = a->head >= 0 && a->head < s->n && code_rel_is(&s->w[a->head], "nsubj");
+    /* (the by-agent of a passive is its subject: "was announced by
+     * Stoltenberg, ..., after he hosted") */
+    m->subject = a->head >= 0 && a->head < s->n &&
+                 (code_rel_is(&s->w[a->head], "nsubj") || code_rel_eq(&s->w[a->head], "obl:agent"));
     m->group = 0;
     if (a->head >= 0 && a->head < s->n) {
         /* "Britain, France and Germany": one group, for a later "they" */

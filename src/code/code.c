@@ -1074,6 +1074,7 @@ static int code_word(sent *s, int v, char *claimed)
     frame f;
     code_get_frame(s, v, &f);
     int speaker = -1;   /* the speech verb whose subject stands in as source */
+    int hosted = 0;     /* a host with the parties of its talks as targets */
     int srcs[8], tgts[8], ns = 0, nt = 0;
     char evid[768];
     snprintf(evid, sizeof evid, "%s [%s]", e->src, e->pattern);
@@ -1282,6 +1283,19 @@ static int code_word(sent *s, int v, char *claimed)
                         nt = add_cands(s, c, tgts, nt, 8);
                 }
         }
+        /* "hosted talks in Vilnius between Erdogan and Kristersson": the
+         * host receives both parties, who are not the host (043), and the
+         * talks between them are an event of their own */
+        for (int c = m.objw >= 0 && !nt && !s->d->petrarch && !strcmp(s->lemma[v], "host") ?
+                     s->first_child[m.objw] : -1; c >= 0 && !nt; c = s->next_sib[c])
+            if (code_rel_is(&s->w[c], "nmod") && code_prep_of(s, c) && !strcmp(code_prep_of(s, c), "between")) {
+                nt = add_cands(s, c, tgts, nt, 8);
+                if (nt) {
+                    hosted = 1;
+                    cat(evid, sizeof evid, "; hosted between: nmod:between(%s, %s)%s", word_str(s, m.objw),
+                        word_str(s, c), "");
+                }
+            }
         if (nt) {
             /* addressee found */
         } else if (m.objw >= 0) {
@@ -1516,7 +1530,14 @@ static int code_word(sent *s, int v, char *claimed)
         if (code_rel_is(w, "obl") && p && !strcmp(p, "for") && code_in_list(s->lemma[hv], ASK_FOR))
             mode = DYAD_MODE_HYPOTHETICAL;
     }
-    int sym = (e->flags & DV_SYM) != 0;
+    int sym = (e->flags & DV_SYM) != 0 && !hosted;
+    dict_verb host_e;
+    if (hosted) {
+        host_e = *e;
+        host_e.code = "043";
+        host_e.third_code = NULL;
+        e = &host_e;
+    }
     int made = 0;
     if (speaker >= 0) {
         int root = (e->code[0] - '0') * 10 + (e->code[1] - '0');
