@@ -282,6 +282,11 @@ static const dict_actor *in_place(sent *s, int at, int before, unsigned kinds)
         const char *p = (code_rel_is(&s->w[c], "nmod") || code_rel_is(&s->w[c], "obl")) ?
                         code_prep_of(s, c) : NULL;
         const dict_actor *d = p && !strcmp(p, "in") ? code_hit_kind(s, c, kinds) : NULL;
+        /* "in several Indian cities" */
+        for (int g = p && !strcmp(p, "in") && !d && (kinds & K(DA_COUNTRY)) ? s->first_child[c] : -1;
+             g >= 0 && !d; g = s->next_sib[g])
+            if (code_rel_is(&s->w[g], "amod"))
+                d = code_hit_kind(s, g, K(DA_ADJ));
         if (d)
             return d;
     }
@@ -618,6 +623,31 @@ static void resolve_np(sent *s, int h, code_actor *a)
             for (int c = s->first_child[hv]; c >= 0; c = s->next_sib[c])
                 if (code_rel_is(&s->w[c], "nsubj") && c < h && s->done[c] && s->act[c].kind)
                     exclude = s->act[c].name;
+        }
+        static const char *const PRON_SELF[] = {"i", "we", "me", "us", "my", "our", NULL};
+        if (code_in_list(s->fold[h], PRON_SELF) && !s->d->petrarch) {
+            /* "'We urge both sides to exercise restraint,' said Dujarric":
+             * the speaker of the reported clause */
+            int x = hv, hops = 0, say = -1;
+            while (x >= 0 && hops++ < 8 && say < 0) {
+                int up = code_head_of(s, x);
+                if (up >= 0 && (code_rel_is(&s->w[x], "ccomp") || code_rel_is(&s->w[x], "parataxis")) &&
+                    code_in_list(s->lemma[up], code_say))
+                    say = up;
+                else if (code_rel_eq(&s->w[x], "conj") || code_rel_eq(&s->w[x], "xcomp"))
+                    x = up;
+                else
+                    break;
+            }
+            int sp = say >= 0 ? code_inherited_subject(s, say, 0) : -1;
+            if (sp >= 0 && sp != h && s->w[sp].upos != DYAD_UPOS_PRON) {
+                code_resolve(s, sp);
+                if (s->act[sp].kind) {
+                    take_actor(a, &s->act[sp], h, "speaker");
+                    return;
+                }
+            }
+            return;
         }
         if (code_in_list(s->lemma[h], PRON_PERSON) || code_in_list(s->fold[h], PRON_PERSON))
             m = mem_find_pronoun(s, want_person, exclude);

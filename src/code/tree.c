@@ -825,6 +825,10 @@ static int past_tense(const sent *s, int v)
 {
     if (s->w[v].xpos && !strcmp(s->w[v].xpos, "VBD"))
         return 1;
+    /* "fought" tagged as a present: a present plural is its lemma */
+    if (s->w[v].xpos && !strcmp(s->w[v].xpos, "VBP") && strcmp(s->fold[v], s->lemma[v]) &&
+        strcmp(s->lemma[v], "be") && strcmp(s->lemma[v], "have"))
+        return 1;
     for (int c = s->first_child[v]; c >= 0; c = s->next_sib[c])
         if (code_rel_is(&s->w[c], "aux") && (!strcmp(s->fold[c], "had") || !strcmp(s->fold[c], "did") ||
                                              !strcmp(s->fold[c], "was") || !strcmp(s->fold[c], "were")))
@@ -858,12 +862,19 @@ static int past_year(const sent *s, int v)
     for (int o = s->first_child[v]; o >= 0; o = s->next_sib[o]) {
         if (!code_rel_eq(&s->w[o], "obj"))
             continue;
+        /* (or on a noun under it: "fought a brief war over their border
+         * in 1962") */
         for (int c = s->first_child[o]; c >= 0; c = s->next_sib[c]) {
             const char *p = code_rel_is(&s->w[c], "nmod") ? code_prep_of(s, c) : NULL;
             if (p && !strcmp(p, "in") && past_tense(s, v) &&
                 (past_time_word(s, c) || later_month_past(s, v, c) ||
                  (year_of(s, c) && year_of(s, c) < now)))
                 return 1;
+            for (int g = p && strcmp(p, "in") ? s->first_child[c] : -1; g >= 0; g = s->next_sib[g]) {
+                const char *q = code_rel_is(&s->w[g], "nmod") ? code_prep_of(s, g) : NULL;
+                if (q && !strcmp(q, "in") && past_tense(s, v) && year_of(s, g) && year_of(s, g) < now)
+                    return 1;
+            }
         }
     }
     for (int c = s->first_child[v]; c >= 0; c = s->next_sib[c]) {
