@@ -2395,6 +2395,50 @@ static int tabari_time_clause(const sent *s, int v)
     return 0;
 }
 
+/* Repairs of parse errors frequent in news, made on a copy of the words
+ * before the tree is indexed.  "said through a spokeswoman that Canberra
+ * regretted France's decision" parsed as a relative clause whose "that"
+ * is an object beside the verb's own object: "that" opens a clause, so
+ * the clause is what the nearest speech verb above it says. */
+static int repair_tree(sent *s)
+{
+    dyad_word *w = NULL;
+    for (int k = 0; k + 2 < s->n; k++) {
+        if (strcmp(s->fold[k], "that") || !code_rel_eq(&s->w[k], "obj"))
+            continue;
+        int v = s->w[k].head - 1;
+        if (v <= k || v >= s->n || !code_rel_eq(&s->w[v], "acl:relcl") || s->w[v].upos != DYAD_UPOS_VERB)
+            continue;
+        int other = 0, subj = 0;
+        for (int c = 0; c < s->n; c++)
+            if (s->w[c].head - 1 == v) {
+                other |= c != k && code_rel_eq(&s->w[c], "obj");
+                subj |= c > k && c < v && code_rel_is(&s->w[c], "nsubj");
+            }
+        if (!other || !subj)
+            continue;
+        int say = s->w[v].head - 1, hops = 0;
+        while (say >= 0 && say < s->n && hops++ < 4 && !(s->w[say].upos == DYAD_UPOS_VERB &&
+                                                        code_in_list(s->lemma[say], code_say)))
+            say = s->w[say].head - 1;
+        if (say < 0 || say >= s->n || say > k || s->w[say].upos != DYAD_UPOS_VERB ||
+            !code_in_list(s->lemma[say], code_say))
+            continue;
+        if (!w) {
+            w = dyad_arena_alloc(s->a, (size_t)s->n * sizeof *w);
+            if (!w)
+                return -1;
+            memcpy(w, s->w, (size_t)s->n * sizeof *w);
+            s->w = w;
+        }
+        w[k].deprel = "mark";
+        w[k].upos = DYAD_UPOS_SCONJ;
+        w[v].deprel = "ccomp";
+        w[v].head = say + 1;
+    }
+    return 0;
+}
+
 static int code_sentence(sent *s)
 {
     int n = s->n;
@@ -2437,6 +2481,8 @@ static int code_sentence(sent *s)
     /* a lone quotation mark (a quote spanning sentences) proves nothing */
     if (quotes & 1)
         memset(s->in_quote, 0, (size_t)n);
+    if (!s->d->petrarch && repair_tree(s))
+        return DYAD_ENOMEM;
     for (int i = n - 1; i >= 0; i--) {
         int h = code_head_of(s, i);
         if (h >= 0 && h != i) {
