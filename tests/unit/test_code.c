@@ -42,6 +42,7 @@ static const char *PEOPLE =
     "Hillary Clinton | country=USA | role=USAGOV 2009-01-21..2013-02-01 Secretary of State\n";
 static const char *AGENTS =
     "GOV | word=president; spokesman; official; diplomat; leader\n"
+    "MIL | word=soldier; soldiers; troops\n"
     "ELI | word=former official | prefix=former; ex-\n";
 
 static char dict_dir[64];
@@ -882,6 +883,111 @@ static void charge_denied_from_the_words(void)
     dyad_arena_free(r.a);
 }
 
+/* Fifth session: "China demanded that India withdraw its troops" (a
+ * directive's subjunctive that-clause: 106 to India); "Indian and Chinese
+ * soldiers fought" (one actor per country, fighting both ways). */
+static void demand_that_and_mutual_fight(void)
+{
+    result r = code(ROW(1, "China", "China", "PROPN", "NNP", 2, "nsubj")
+                    ROW(2, "demanded", "demand", "VERB", "VBD", 0, "root")
+                    ROW(3, "that", "that", "SCONJ", "IN", 5, "mark")
+                    ROW(4, "India", "India", "PROPN", "NNP", 5, "nsubj")
+                    ROW(5, "withdraw", "withdraw", "VERB", "VB", 2, "ccomp")
+                    ROW(6, "its", "its", "PRON", "PRP$", 7, "nmod:poss")
+                    ROW(7, "troops", "troops", "NOUN", "NNS", 5, "obj")
+                    ROW(8, ".", ".", "PUNCT", ".", 2, "punct"), "2020-06-17");
+    const dyad_event *e = find(&r, "CHN", "IND", "10");
+    CHECK(e != NULL);
+    if (e) {
+        CHECK_STR(e->code, "106");
+        CHECK(e->mode == DYAD_MODE_ASSERTED);
+    } else {
+        dump(&r);
+    }
+    dyad_arena_free(r.a);
+    r = code(ROW(1, "Indian", "Indian", "ADJ", "JJ", 4, "amod")
+             ROW(2, "and", "and", "CCONJ", "CC", 3, "cc")
+             ROW(3, "Chinese", "Chinese", "ADJ", "JJ", 1, "conj")
+             ROW(4, "soldiers", "soldier", "NOUN", "NNS", 5, "nsubj")
+             ROW(5, "fought", "fight", "VERB", "VBD", 0, "root")
+             ROW(6, ".", ".", "PUNCT", ".", 5, "punct"), "2020-06-17");
+    CHECK(find(&r, "INDMIL", "CHNMIL", "19") != NULL);
+    CHECK(find(&r, "CHNMIL", "INDMIL", "19") != NULL);
+    if (r.n != 2)
+        dump(&r);
+    dyad_arena_free(r.a);
+}
+
+/* "'We urge India to exercise restraint,' said Putin": "we" is the
+ * speaker; "Putin hosted talks between India and Pakistan": the host
+ * receives both parties (043), who talk with each other. */
+static void speaker_we_and_host_between(void)
+{
+    result r = code(ROW(1, "“", "\"", "PUNCT", "``", 3, "punct")
+                    ROW(2, "We", "we", "PRON", "PRP", 3, "nsubj")
+                    ROW(3, "urge", "urge", "VERB", "VBP", 10, "ccomp")
+                    ROW(4, "India", "India", "PROPN", "NNP", 3, "obj")
+                    ROW(5, "to", "to", "PART", "TO", 6, "mark")
+                    ROW(6, "exercise", "exercise", "VERB", "VB", 3, "xcomp")
+                    ROW(7, "restraint", "restraint", "NOUN", "NN", 6, "obj")
+                    ROW(8, ",", ",", "PUNCT", ",", 3, "punct")
+                    ROW(9, "”", "\"", "PUNCT", "''", 3, "punct")
+                    ROW(10, "said", "say", "VERB", "VBD", 0, "root")
+                    ROW(11, "Putin", "Putin", "PROPN", "NNP", 10, "nsubj")
+                    ROW(12, ".", ".", "PUNCT", ".", 10, "punct"), "2020-06-17");
+    const dyad_event *e = find(&r, "RUSGOV", "IND", "02");
+    CHECK(e != NULL);
+    if (e)
+        CHECK_STR(e->code, "0256");
+    else
+        dump(&r);
+    dyad_arena_free(r.a);
+    r = code(ROW(1, "Putin", "Putin", "PROPN", "NNP", 2, "nsubj")
+             ROW(2, "hosted", "host", "VERB", "VBD", 0, "root")
+             ROW(3, "talks", "talk", "NOUN", "NNS", 2, "obj")
+             ROW(4, "between", "between", "ADP", "IN", 5, "case")
+             ROW(5, "India", "India", "PROPN", "NNP", 3, "nmod")
+             ROW(6, "and", "and", "CCONJ", "CC", 7, "cc")
+             ROW(7, "Pakistan", "Pakistan", "PROPN", "NNP", 5, "conj")
+             ROW(8, ".", ".", "PUNCT", ".", 2, "punct"), "2020-06-17");
+    e = find(&r, "RUSGOV", "IND", "04");
+    CHECK(e != NULL && !strcmp(e->code, "043"));
+    e = find(&r, "RUSGOV", "PAK", "04");
+    CHECK(e != NULL && !strcmp(e->code, "043"));
+    CHECK(find(&r, "IND", "PAK", "04") != NULL);
+    CHECK(find(&r, "PAK", "IND", "04") != NULL);
+    CHECK(find(&r, "RUSGOV", "RUSGOV", "04") == NULL);
+    if (r.n != 4)
+        dump(&r);
+    dyad_arena_free(r.a);
+}
+
+/* "Putin said through a spokesman that Australia regretted China's
+ * decision", misparsed as a relative clause on "spokesman" whose "that"
+ * is an object: repaired, it is what Putin said. */
+static void that_object_repair(void)
+{
+    result r = code(ROW(1, "Putin", "Putin", "PROPN", "NNP", 2, "nsubj")
+                    ROW(2, "said", "say", "VERB", "VBD", 0, "root")
+                    ROW(3, "through", "through", "ADP", "IN", 5, "case")
+                    ROW(4, "a", "a", "DET", "DT", 5, "det")
+                    ROW(5, "spokesman", "spokesman", "NOUN", "NN", 2, "obl")
+                    ROW(6, "that", "that", "PRON", "WDT", 8, "obj")
+                    ROW(7, "Australia", "Australia", "PROPN", "NNP", 8, "nsubj")
+                    ROW(8, "regretted", "regret", "VERB", "VBD", 5, "acl:relcl")
+                    ROW(9, "China", "China", "PROPN", "NNP", 11, "nmod:poss")
+                    ROW(10, "'s", "'s", "PART", "POS", 9, "case")
+                    ROW(11, "decision", "decision", "NOUN", "NN", 8, "obj")
+                    ROW(12, ".", ".", "PUNCT", ".", 2, "punct"), "2021-09-18");
+    const dyad_event *e = find(&r, "AUS", "CHN", "11");
+    CHECK(e != NULL);
+    if (e)
+        CHECK(e->mode == DYAD_MODE_REPORTED);
+    else
+        dump(&r);
+    dyad_arena_free(r.a);
+}
+
 /* "Ethiopia and Eritrea declared that the war was over": a cease-fire
  * (0871) both ways, asserted (the parties say it themselves). */
 static void declared_end_of_war(void)
@@ -1398,6 +1504,9 @@ const unit_case unit_code[] = {
     {"relative_pronoun_object_and_warning", relative_pronoun_object_and_warning},
     {"naming_judgement_and_kingdom", naming_judgement_and_kingdom},
     {"charge_denied_from_the_words", charge_denied_from_the_words},
+    {"demand_that_and_mutual_fight", demand_that_and_mutual_fight},
+    {"speaker_we_and_host_between", speaker_we_and_host_between},
+    {"that_object_repair", that_object_repair},
     {"declared_end_of_war", declared_end_of_war},
     {"reaction_of_disapproval", reaction_of_disapproval},
     {"relative_clause_and_earlier_event_target", relative_clause_and_earlier_event_target},
