@@ -324,6 +324,13 @@ static const code_actor *mem_find_salient(const sent *s, const char *const *kind
     return best;
 }
 
+static int want_military(const code_actor *m, const void *arg)
+{
+    (void)arg;
+    size_t n = strlen(m->code);
+    return m->country && strlen(m->country) == 3 && n >= 6 && !strcmp(m->code + n - 3, "MIL");
+}
+
 /* "the administration": the one named as "the Obama administration";
  * "the government": "Mali's military government" */
 static int want_named_body(const code_actor *m, const void *arg)
@@ -842,6 +849,17 @@ static void resolve_np(sent *s, int h, code_actor *a)
         if (code_definite(s, h) && code_in_list(s->fold[h], BODIES) && !s->d->petrarch &&
             code_child_rel(s, h, "amod") < 0 && code_child_rel(s, h, "compound") < 0) {
             const code_actor *m = mem_find(s, want_named_body, s->fold[h]);
+            if (m) {
+                take_actor(a, m, h, "code_definite description");
+                return;
+            }
+        }
+        /* "the troops": the military named before ("its troops") */
+        static const char *const FORCES[] = {"troops", "forces", "soldiers", NULL};
+        if (code_definite(s, h) && code_in_list(s->fold[h], FORCES) && !s->d->petrarch &&
+            code_child_rel(s, h, "amod") < 0 && code_child_rel(s, h, "compound") < 0 &&
+            code_child_rel(s, h, "nmod") < 0) {
+            const code_actor *m = mem_find(s, want_military, NULL);
             if (m) {
                 take_actor(a, m, h, "code_definite description");
                 return;

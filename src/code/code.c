@@ -834,6 +834,31 @@ static const char *intent_code(const char *gov, const char *code)
     return NULL;
 }
 
+/* What is demanded when someone is said to have to do an event of this
+ * code: a withdrawal (106), a cease-fire (107), a meeting (108), a
+ * release (1053), other concessions (105). */
+static const char *demand_code(const char *code)
+{
+    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    if (!strncmp(code, "0871", 4)) return "107";
+    if (!strncmp(code, "087", 3)) return "106";
+    if (!strncmp(code, "0841", 4)) return "1053";
+    if (root == 8) return "105";
+    if (root == 4) return "108";
+    return NULL;
+}
+
+/* "must leave", "should withdraw", "has to release" */
+static int must_do(const sent *s, int v)
+{
+    for (int c = s->first_child[v]; c >= 0; c = s->next_sib[c])
+        if (code_rel_is(&s->w[c], "aux") && (!strcmp(s->lemma[c], "must") || !strcmp(s->lemma[c], "should")))
+            return !code_own_negated(s, v);
+    int h = code_head_of(s, v);   /* "has to withdraw" */
+    return h >= 0 && code_rel_eq(&s->w[v], "xcomp") && !strcmp(s->lemma[h], "have") &&
+           code_child_rel_eq(s, v, "mark") >= 0 && !code_own_negated(s, h);
+}
+
 static const char *third_place(sent *s, int v, const code_actor *a, const code_actor *b)
 {
     for (int c = s->first_child[v]; c >= 0; c = s->next_sib[c]) {
@@ -1502,6 +1527,28 @@ static int code_word(sent *s, int v, char *claimed)
 
     int xfrom = -1;
     int mode = code_mode_of(s, v, &xfrom);
+    /* "He said the troops must leave": what a speaker says someone must
+     * do is demanded of them (10x) */
+    const char *dc = !noun && !s->d->petrarch && ns > 0 && speaker < 0 && must_do(s, v) ?
+                     demand_code(e->code) : NULL;
+    int say = dc ? code_say_head(s, v) : -1;
+    if (say >= 0) {
+        int sp[8], nsp = add_cands(s, code_inherited_subject(s, say, 0), sp, 0, 8);
+        int gx = -1, gmode = code_mode_of(s, say, &gx);
+        int made = 0;
+        char ev2[900];
+        snprintf(ev2, sizeof ev2, "%s; demanded: ccomp(%s, %s) with must", evid, word_str(s, say),
+                 word_str(s, v));
+        for (int i = 0; i < nsp; i++)
+            for (int j = 0; j < ns; j++)
+                if (strcmp(s->act[sp[i]].country, s->act[srcs[j]].country)) {
+                    if (push_event(s, dc, sp[i], srcs[j], gmode, verb, ev2))
+                        return -1;
+                    made++;
+                }
+        if (made)
+            return made;
+    }
     /* an actor's own account of what it did is asserted ("the military
      * said it destroyed the batteries") */
     if (ns > 0)
