@@ -1980,6 +1980,9 @@ static int called_as(sent *s, int v, char *claimed)
     int pr = code_child_rel_eq(s, v, "xcomp");
     if (pr < 0)
         pr = code_child_rel_eq(s, ob, "appos");
+    for (int c = s->first_child[v]; c >= 0 && pr < 0; c = s->next_sib[c])
+        if (c > ob && code_rel_eq(&s->w[c], "obj"))
+            pr = c;   /* "calling the deal a beacon of hope" as two objects */
     if (pr < 0)
         for (int c = s->first_child[v]; c >= 0 && pr < 0; c = s->next_sib[c])
             if (code_rel_is(&s->w[c], "obl") && code_prep_of(s, c) && !strcmp(code_prep_of(s, c), "as"))
