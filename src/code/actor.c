@@ -846,8 +846,7 @@ static void resolve_np(sent *s, int h, code_actor *a)
          * junta": the one named so before ("Mali's military government") */
         static const char *const BODIES[] = {"administration", "government", "junta", "regime",
                                              "authorities", NULL};
-        if (code_definite(s, h) && code_in_list(s->fold[h], BODIES) && !s->d->petrarch &&
-            code_child_rel(s, h, "amod") < 0 && code_child_rel(s, h, "compound") < 0) {
+        if (code_definite(s, h) && code_in_list(s->fold[h], BODIES) && !s->d->petrarch) {
             const code_actor *m = mem_find(s, want_named_body, s->fold[h]);
             if (m) {
                 take_actor(a, m, h, "code_definite description");

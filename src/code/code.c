@@ -1980,9 +1980,10 @@ static int called_as(sent *s, int v, char *claimed)
     int pr = code_child_rel_eq(s, v, "xcomp");
     if (pr < 0)
         pr = code_child_rel_eq(s, ob, "appos");
+    int two_objects = 0;   /* "calling the deal a beacon of hope" as two objects */
     for (int c = s->first_child[v]; c >= 0 && pr < 0; c = s->next_sib[c])
         if (c > ob && code_rel_eq(&s->w[c], "obj"))
-            pr = c;   /* "calling the deal a beacon of hope" as two objects */
+            pr = c, two_objects = 1;
     if (pr < 0)
         for (int c = s->first_child[v]; c >= 0 && pr < 0; c = s->next_sib[c])
             if (code_rel_is(&s->w[c], "obl") && code_prep_of(s, c) && !strcmp(code_prep_of(s, c), "as"))
@@ -1993,7 +1994,7 @@ static int called_as(sent *s, int v, char *claimed)
                 claimed[v] = 1;   /* "calling them very provocative", misparsed */
     if (pr < 0 || pr < ob)
         return 0;
-    if (!strcmp(s->lemma[v], "call"))
+    if (!strcmp(s->lemma[v], "call") && !two_objects)
         claimed[v] = 1;   /* "called X Y" names; it does not phone */
     /* the predicate's head, its modifiers and conjuncts */
     const char *code = judge_code(s, pr);
