@@ -67,6 +67,16 @@ void code_find_mentions(sent *s)
     }
 }
 
+/* "the Galwan Valley" is no "The Valley": a mention ending a longer
+ * proper name is part of that name */
+static int name_part(const sent *s, const mention *m)
+{
+    int p = m->lo - 1, h = p >= 0 ? code_head_of(s, p) : -1;
+    return m->lo > s->dateline && p >= 0 && s->w[p].upos == DYAD_UPOS_PROPN && s->w[p].len &&
+           s->w[p].form[0] >= 'A' && s->w[p].form[0] <= 'Z' && s->ment[p] < 0 && h >= m->lo &&
+           h < m->hi && (code_rel_is(&s->w[p], "compound") || code_rel_is(&s->w[p], "flat"));
+}
+
 /* The first actor of a mention whose kind is in the mask. */
 const dict_actor *code_hit_kind(const sent *s, int word, unsigned mask)
 {
@@ -76,18 +86,11 @@ const dict_actor *code_hit_kind(const sent *s, int word, unsigned mask)
     int caps = 0;   /* names are written with a capital: "the valley" is no capital city */
     for (int k = m->lo; k < m->hi && !caps; k++)
         caps = s->w[k].len && s->w[k].form[0] >= 'A' && s->w[k].form[0] <= 'Z';
-    /* "the Galwan Valley" is no "The Valley": a capital's name that ends a
-     * longer proper name is part of that name */
-    int inside = m->lo > s->dateline && m->lo > 0 && s->w[m->lo - 1].upos == DYAD_UPOS_PROPN &&
-                 s->w[m->lo - 1].len && s->w[m->lo - 1].form[0] >= 'A' && s->w[m->lo - 1].form[0] <= 'Z' &&
-                 s->ment[m->lo - 1] < 0 && code_head_of(s, m->lo - 1) >= m->lo &&
-                 code_head_of(s, m->lo - 1) < m->hi &&
-                 (code_rel_is(&s->w[m->lo - 1], "compound") || code_rel_is(&s->w[m->lo - 1], "flat"));
     for (int32_t h = m->hit; h >= 0; h = s->d->hits[h].next) {
         const dict_actor *a = &s->d->actors[s->d->hits[h].actor];
         if (!caps && a->kind != DA_AGENT && a->kind != DA_AGENT_PREFIX)
             continue;
-        if (inside && a->kind == DA_CAPITAL)
+        if (a->kind == DA_CAPITAL && (mask & K(DA_CAPITAL)) && name_part(s, m))
             continue;
         if (mask & (1u << a->kind))
             return a;
