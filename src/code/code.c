@@ -1535,17 +1535,10 @@ static int code_word(sent *s, int v, char *claimed)
     if (say >= 0) {
         int sp[8], nsp = add_cands(s, code_inherited_subject(s, say, 0), sp, 0, 8);
         int gx = -1, gmode = code_mode_of(s, say, &gx);
-        int made = 0;
         char ev2[900];
         snprintf(ev2, sizeof ev2, "%s; demanded: ccomp(%s, %s) with must", evid, word_str(s, say),
                  word_str(s, v));
-        for (int i = 0; i < nsp; i++)
-            for (int j = 0; j < ns; j++)
-                if (strcmp(s->act[sp[i]].country, s->act[srcs[j]].country)) {
-                    if (push_event(s, dc, sp[i], srcs[j], gmode, verb, ev2))
-                        return -1;
-                    made++;
-                }
+        int made = push_pairs(s, dc, sp, nsp, srcs, ns, gmode, verb, ev2);
         if (made)
             return made;
     }
