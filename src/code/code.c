@@ -1571,6 +1571,7 @@ static int code_word(sent *s, int v, char *claimed)
             mode = DYAD_MODE_HYPOTHETICAL;
     }
     int sym = (e->flags & DV_SYM) != 0 && !hosted;
+    int paired = 0;   /* coded between the coordinated sources */
     dict_verb host_e;
     if (hosted) {
         host_e = *e;
@@ -1650,7 +1651,11 @@ static int code_word(sent *s, int v, char *claimed)
                     return -1;
                 made++;
             }
-        return made;
+        /* each side is the other's target from here on (the statement of
+         * an intent below: "they said they would hold talks") */
+        memcpy(tgts, srcs, sizeof tgts);
+        nt = ns;
+        paired = 1;
     }
     if (!nt && !(e->flags & DV_SELF)) {
         /* no target: still an event when the object slot holds a thing
@@ -1659,7 +1664,7 @@ static int code_word(sent *s, int v, char *claimed)
             !(s->d->petrarch && s->coder && s->coder->no_dyad && petrarch_has_np(s, v)))
             return 0;
     }
-    for (int i = 0; i < ns; i++) {
+    for (int i = 0; i < ns && !paired; i++) {
         if (!nt) {
             if (push_event(s, e->code, srcs[i], -1, mode, verb, evid))
                 return -1;

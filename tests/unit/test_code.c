@@ -988,6 +988,30 @@ static void that_object_repair(void)
     dyad_arena_free(r.a);
 }
 
+/* "India and Pakistan said they would hold talks": the meeting is
+ * hypothetical, and the statement an intent to meet (036) both ways. */
+static void pair_states_intent(void)
+{
+    result r = code(ROW(1, "India", "India", "PROPN", "NNP", 4, "nsubj")
+                    ROW(2, "and", "and", "CCONJ", "CC", 3, "cc")
+                    ROW(3, "Pakistan", "Pakistan", "PROPN", "NNP", 1, "conj")
+                    ROW(4, "said", "say", "VERB", "VBD", 0, "root")
+                    ROW(5, "they", "they", "PRON", "PRP", 7, "nsubj")
+                    ROW(6, "would", "would", "AUX", "MD", 7, "aux")
+                    ROW(7, "hold", "hold", "VERB", "VB", 4, "ccomp")
+                    ROW(8, "talks", "talk", "NOUN", "NNS", 7, "obj")
+                    ROW(9, ".", ".", "PUNCT", ".", 4, "punct"), "2020-06-17");
+    const dyad_event *e = find(&r, "IND", "PAK", "03");
+    CHECK(e != NULL && e->mode == DYAD_MODE_ASSERTED);
+    e = find(&r, "PAK", "IND", "03");
+    CHECK(e != NULL && e->mode == DYAD_MODE_ASSERTED);
+    e = find(&r, "IND", "PAK", "04");
+    CHECK(e != NULL && e->mode == DYAD_MODE_HYPOTHETICAL);
+    if (!e || r.n != 4)
+        dump(&r);
+    dyad_arena_free(r.a);
+}
+
 /* "Ethiopia and Eritrea declared that the war was over": a cease-fire
  * (0871) both ways, asserted (the parties say it themselves). */
 static void declared_end_of_war(void)
@@ -1507,6 +1531,7 @@ const unit_case unit_code[] = {
     {"demand_that_and_mutual_fight", demand_that_and_mutual_fight},
     {"speaker_we_and_host_between", speaker_we_and_host_between},
     {"that_object_repair", that_object_repair},
+    {"pair_states_intent", pair_states_intent},
     {"declared_end_of_war", declared_end_of_war},
     {"reaction_of_disapproval", reaction_of_disapproval},
     {"relative_clause_and_earlier_event_target", relative_clause_and_earlier_event_target},
