@@ -2445,10 +2445,24 @@ static int tabari_time_clause(const sent *s, int v)
 }
 
 /* Repairs of parse errors frequent in news, made on a copy of the words
- * before the tree is indexed.  "said through a spokeswoman that Canberra
- * regretted France's decision" parsed as a relative clause whose "that"
- * is an object beside the verb's own object: "that" opens a clause, so
- * the clause is what the nearest speech verb above it says. */
+ * before the tree is indexed.  A "that" parsed as the object of the verb
+ * after it opens a clause: in a complement clause ("said that Canberra
+ * regretted") it is its mark; in a relative clause whose verb has an
+ * object of its own ("said through a spokeswoman that Canberra regretted
+ * France's decision") the clause is what the nearest speech verb above it
+ * says. */
+static int copy_words(sent *s, dyad_word **w)
+{
+    if (*w)
+        return 0;
+    *w = dyad_arena_alloc(s->a, (size_t)s->n * sizeof **w);
+    if (!*w)
+        return -1;
+    memcpy(*w, s->w, (size_t)s->n * sizeof **w);
+    s->w = *w;
+    return 0;
+}
+
 static int repair_tree(sent *s)
 {
     dyad_word *w = NULL;
@@ -2456,7 +2470,16 @@ static int repair_tree(sent *s)
         if (strcmp(s->fold[k], "that") || !code_rel_eq(&s->w[k], "obj"))
             continue;
         int v = s->w[k].head - 1;
-        if (v <= k || v >= s->n || !code_rel_eq(&s->w[v], "acl:relcl") || s->w[v].upos != DYAD_UPOS_VERB)
+        if (v <= k || v >= s->n || s->w[v].upos != DYAD_UPOS_VERB)
+            continue;
+        if (code_rel_is(&s->w[v], "ccomp")) {
+            if (copy_words(s, &w))
+                return -1;
+            w[k].deprel = "mark";
+            w[k].upos = DYAD_UPOS_SCONJ;
+            continue;
+        }
+        if (!code_rel_eq(&s->w[v], "acl:relcl"))
             continue;
         int other = 0, subj = 0;
         for (int c = 0; c < s->n; c++)
@@ -2473,13 +2496,8 @@ static int repair_tree(sent *s)
         if (say < 0 || say >= s->n || say > k || s->w[say].upos != DYAD_UPOS_VERB ||
             !code_in_list(s->lemma[say], code_say))
             continue;
-        if (!w) {
-            w = dyad_arena_alloc(s->a, (size_t)s->n * sizeof *w);
-            if (!w)
-                return -1;
-            memcpy(w, s->w, (size_t)s->n * sizeof *w);
-            s->w = w;
-        }
+        if (copy_words(s, &w))
+            return -1;
         w[k].deprel = "mark";
         w[k].upos = DYAD_UPOS_SCONJ;
         w[v].deprel = "ccomp";

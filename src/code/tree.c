@@ -118,9 +118,7 @@ void code_get_frame(const sent *s, int v, frame *f)
         else if (code_rel_eq(w, "aux:pass")) f->passive = 1;
         else if (code_rel_is(w, "nsubj") && f->subj < 0 && c >= s->dateline) f->subj = c;
         else if (code_rel_is(w, "nsubj") && c < s->dateline) dl_subj = c;
-        else if (code_rel_eq(w, "obj") && f->obj < 0 &&
-                 !(c < v && !strcmp(s->lemma[c], "that") && code_rel_is(&s->w[v], "ccomp")))
-            f->obj = c;   /* (not "said that" taken for a relative pronoun) */
+        else if (code_rel_eq(w, "obj") && f->obj < 0) f->obj = c;
         else if (code_rel_eq(w, "iobj")) f->iobj = c;
         else if (code_rel_eq(w, "xcomp") && f->xcomp < 0) f->xcomp = c;
         else if (code_rel_eq(w, "obl:agent")) f->agent = c;
