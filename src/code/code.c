@@ -391,7 +391,28 @@ static const char *const EVENT_NOUNS[] = {"strike", "attack", "operation", "acti
     "tariff", "sanction", "move", "decision", "step", "annexation", "incursion", "assault",
     "shelling", "killing", "execution", "arrest", "detention", "expulsion", "measure",
     "crackdown", "blockade", "deployment", "missile", "provocation", "escalation", "exercise",
-    "drill", "maneuver", "manoeuvre", "remark", "comment", NULL};
+    "drill", "maneuver", "manoeuvre", "remark", "comment", "recognition", "proclamation",
+    "announcement", "withdrawal", "intervention", "occupation", "seizure", "ban", "embargo",
+    "interference", "meddling", NULL};
+
+/* The by-agent of an event noun ("the recognition of the Golan Heights by
+ * the United States"), or -1. */
+static int noun_by_agent(const sent *s, int ob)
+{
+    for (int c = s->first_child[ob]; c >= 0; c = s->next_sib[c]) {
+        const char *p = code_rel_is(&s->w[c], "nmod") ? code_prep_of(s, c) : NULL;
+        if (p && !strcmp(p, "by"))
+            return c;
+    }
+    /* (hung on the verb: "condemned the recognition of X by Y") */
+    int v = code_rel_eq(&s->w[ob], "obj") ? code_head_of(s, ob) : -1;
+    for (int c = v >= 0 ? s->first_child[v] : -1; c >= 0; c = s->next_sib[c]) {
+        const char *p = c > ob && code_rel_eq(&s->w[c], "obl") ? code_prep_of(s, c) : NULL;
+        if (p && !strcmp(p, "by"))
+            return c;
+    }
+    return -1;
+}
 
 static void keep_actor(dyad_coder *c, code_actor *m, const code_actor *a)
 {
@@ -459,6 +480,8 @@ static int event_noun_actors(sent *s, int ob, int *out, int n, int max)
     int k = 0;
     const char *how = NULL;
     int poss = code_child_rel_eq(s, ob, "nmod:poss");
+    if (poss < 0 && !s->d->petrarch)
+        poss = noun_by_agent(s, ob);   /* "the annexation by Russia" */
     if (poss >= 0) {   /* "Russia's annexation": its possessor did it */
         int m = add_cands(s, poss, out, n, max);
         if (m > n)
@@ -1210,7 +1233,9 @@ static int code_word(sent *s, int v, char *claimed)
         ns = add_cands(s, sj, srcs, ns, 8);
         ns = noun_conj_subject(s, v, sj, srcs, ns, 8);
         static const char *const DOC_NOUNS[] = {"declaration", "statement", "resolution",
-            "communique", "communiqué", "letter", "report", "decree", "motion", "bill", NULL};
+            "communique", "communiqué", "letter", "report", "decree", "motion", "bill", "message",
+            "tweet", "post", "note", "speech", "address", "remarks", "interview", "video",
+            "editorial", "article", "column", "cable", "memo", "memorandum", "release", NULL};
         if (!ns && sj >= 0 && s->w[sj].upos == DYAD_UPOS_NOUN && code_in_list(s->lemma[sj], DOC_NOUNS)) {
             /* "approved a declaration that condemned": the document speaks
              * for whoever issued it (its possessor, by-agent, or the
@@ -1402,7 +1427,8 @@ static int code_word(sent *s, int v, char *claimed)
         if (!nt && ob >= 0 && s->coder && !(e->flags & DV_SYM) &&
             (code_in_list(s->lemma[ob], EVENT_NOUNS) || code_in_list(s->lemma[ob], MEET_NOUNS)) &&
             ((r2 >= 9 && r2 <= 13) || r2 == 5 || r2 == 1) &&
-            (code_definite(s, ob) || code_child_rel_eq(s, ob, "nmod:poss") >= 0)) {
+            (code_definite(s, ob) || code_child_rel_eq(s, ob, "nmod:poss") >= 0 ||
+             noun_by_agent(s, ob) >= 0)) {
             nt = event_noun_actors(s, ob, tgts, nt, 8);
             for (int i = 0; i < ns && nt; i++)   /* not its own doing */
                 if (!strcmp(s->act[srcs[i]].country, s->act[tgts[0]].country) && nt == 1)
@@ -1631,7 +1657,10 @@ static int code_word(sent *s, int v, char *claimed)
     /* symmetric verb with coordinated subjects and no target: every pair
      * (not "X and Y agreed to remove banks": what they agreed to do is
      * the event, and the lexicon has no frame for it) */
-    if (!nt && sym && ns >= 2 && !noun && f.xcomp >= 0 && !e->to)
+    /* (but "Cyprus and Greece met to build a pipeline": the meeting's
+     * infinitive is its purpose, and the meeting happened) */
+    if (!nt && sym && ns >= 2 && !noun && f.xcomp >= 0 && !e->to &&
+        (code_in_list(s->lemma[v], code_intent_event) || code_in_list(s->lemma[v], code_refuse)))
         return 0;
     /* "pledged to respect each other's sovereignty": reciprocal */
     /* "Indian and Chinese soldiers fought": a mutual act of two sides */
@@ -2502,6 +2531,51 @@ static int repair_tree(sent *s)
         w[k].upos = DYAD_UPOS_SCONJ;
         w[v].deprel = "ccomp";
         w[v].head = say + 1;
+    }
+    /* "named both the PKK and the YPG as terrorists": a name parsed as the
+     * verb's predicate when an as-phrase is the predicate; it is the object */
+    for (int k = 0; k < s->n; k++) {
+        int v = s->w[k].head - 1;
+        if (!code_rel_eq(&s->w[k], "xcomp") || s->w[k].upos != DYAD_UPOS_PROPN || v < 0 ||
+            v >= k || s->w[v].upos != DYAD_UPOS_VERB)
+            continue;
+        int obj = 0, as = 0;
+        for (int c = 0; c < s->n; c++)
+            if (s->w[c].head - 1 == v) {
+                obj |= code_rel_eq(&s->w[c], "obj");
+                if (c > k && code_rel_is(&s->w[c], "obl"))   /* (no child lists yet) */
+                    for (int q = 0; q < c; q++)
+                        as |= s->w[q].head - 1 == c && code_rel_eq(&s->w[q], "case") &&
+                              !strcmp(s->lemma[q], "as");
+            }
+        if (obj || !as)
+            continue;
+        if (copy_words(s, &w))
+            return -1;
+        w[k].deprel = "obj";
+    }
+    /* "posted a message on Twitter blaming Iran": a preposition parsed as
+     * the mark of the participle, and its noun as the participle's
+     * subject; the noun is the preposition's, the participle has none */
+    static const char *const PLACE_PREP[] = {"on", "in", "at", "via", "through", NULL};
+    for (int k = 0; k + 2 < s->n; k++) {
+        int v = s->w[k].head - 1;
+        if (!code_rel_eq(&s->w[k], "mark") || !code_in_list(s->fold[k], PLACE_PREP) ||
+            v <= k + 1 || v >= s->n || !s->w[v].xpos || strcmp(s->w[v].xpos, "VBG"))
+            continue;
+        int n = -1;
+        for (int c = k + 1; c < v; c++)
+            if (s->w[c].head - 1 == v && code_rel_is(&s->w[c], "nsubj"))
+                n = c;
+        int h = s->w[v].head - 1;
+        if (n < 0 || h < 0 || h >= s->n)
+            continue;
+        if (copy_words(s, &w))
+            return -1;
+        w[k].deprel = "case";
+        w[k].head = n + 1;
+        w[n].deprel = s->w[h].upos == DYAD_UPOS_VERB ? "obl" : "nmod";
+        w[n].head = h + 1;
     }
     return 0;
 }

@@ -377,6 +377,16 @@ static int has_pp(const sent *s, int v, const char **pp, size_t n, int *which)
             *which = c;
             return 1;
         }
+        /* "as a terrorist organization": PREP MODIFIER HEAD */
+        for (int m = s->first_child[c]; m >= 0; m = s->next_sib[m]) {
+            if (m > c || (!code_rel_is(&s->w[m], "compound") && !code_rel_is(&s->w[m], "amod")))
+                continue;
+            snprintf(buf, sizeof buf, "%s%s%s %s", p ? p : "", p ? " " : "", s->lemma[m], s->lemma[c]);
+            if (code_list_has(pp, n, buf)) {
+                *which = c;
+                return 1;
+            }
+        }
         if (code_rel_eq(&s->w[c], "obj") && c > v) {
             /* "called India's talk of a Chinese threat groundless": the
              * predicate parsed inside the object; the object phrase's last
@@ -712,20 +722,24 @@ match code_best_entry(const sent *s, int v, int noun)
         if (e->n_prep) {
             /* soft: a phrase with one of the prepositions scores, its
              * absence costs ("call on X" vs "call X") */
-            int found = 0;
-            for (int pass = 0; pass < 2 && !found; pass++) {
+            int found = 0, actor = 0;
+            for (int pass = 0; pass < 2 && !actor; pass++) {
                 int base = pass == 0 ? v : objw;
                 if (base < 0)
                     continue;
-                for (int c = s->first_child[base]; c >= 0 && !found; c = s->next_sib[c]) {
+                for (int c = s->first_child[base]; c >= 0 && !actor; c = s->next_sib[c]) {
                     if (!code_rel_is(&s->w[c], "obl") && !code_rel_is(&s->w[c], "nmod"))
                         continue;
                     const char *p = code_prep_of(s, c);
                     if (code_time_word(s, c))
                         continue;   /* "agreed on Saturday" */
                     if (p && (code_list_has(e->prep, e->n_prep, p) ||
-                              (noun && (e->flags & DV_SYM) && !strcmp(p, "between"))))
+                              (noun && (e->flags & DV_SYM) && !strcmp(p, "between")))) {
                         found = 1;
+                        /* (a phrase naming an actor is the better match:
+                         * "spoke with Pompeo about the case") */
+                        actor = s->ment[c] >= 0 && !s->d->petrarch;
+                    }
                 }
             }
             if (!found && f.prt >= 0 && code_list_has(e->prep, e->n_prep, s->lemma[f.prt]))
@@ -733,7 +747,7 @@ match code_best_entry(const sent *s, int v, int noun)
             if (!found && noun && !((e->flags & DV_SYM) && placed))
                 continue;   /* a nominal event needs its phrase (a meeting
                              * something happened at has its clause) */
-            score += found ? 2 : -1;
+            score += found ? 2 + actor : -1;
         }
         if (strcmp(e->lemma, s->lemma[v]))
             score += 1;   /* keyed by the form itself: more specific */
@@ -957,6 +971,18 @@ int code_mode_of(const sent *s, int v, int *xmode_from)
             int mk = code_child_rel_eq(s, x, "mark");
             if (mk >= 0 && !strcmp(s->lemma[mk], "if"))
                 return DYAD_MODE_HYPOTHETICAL;
+            /* "encouraged Germany to restrict flights" parsed as an
+             * infinitival advcl: the complement of the intent or appeal */
+            if (mk >= 0 && !strcmp(s->lemma[mk], "to") && x > h && !s->d->petrarch) {
+                if (code_in_list(s->lemma[h], code_refuse)) {
+                    *xmode_from = h;
+                    return DYAD_MODE_NEGATED;
+                }
+                if (code_in_list(s->lemma[h], INTENT)) {
+                    *xmode_from = h;
+                    return DYAD_MODE_HYPOTHETICAL;
+                }
+            }
             /* "accuses Iran of arming them": what is charged is reported */
             if (mk >= 0 && !strcmp(s->lemma[mk], "of") && !strcmp(s->lemma[h], "accuse")) {
                 reported = 1;

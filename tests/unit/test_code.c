@@ -541,7 +541,7 @@ static void title_and_former(void)
 
 static void threat_is_its_own_event(void)
 {
-    result r = code(ROW(1, "Washington", "Washington", "PROPN", "NNP", 2, "nsubj")
+    result r = code(ROW(1, "Trump", "Trump", "PROPN", "NNP", 2, "nsubj")
                     ROW(2, "threatened", "threaten", "VERB", "VBD", 0, "root")
                     ROW(3, "to", "to", "PART", "TO", 4, "mark")
                     ROW(4, "impose", "impose", "VERB", "VB", 2, "xcomp")
@@ -985,6 +985,74 @@ static void that_object_repair(void)
         CHECK(e->mode == DYAD_MODE_REPORTED);
     else
         dump(&r);
+    dyad_arena_free(r.a);
+}
+
+/* Parse repairs found on unlabelled news: "on Twitter" parsed as the
+ * participle's mark and subject; "Pakistan" parsed as a predicate beside an
+ * as-phrase ("named Pakistan as a sponsor of terrorism"). */
+static void news_parse_repairs(void)
+{
+    result r = code(ROW(1, "Trump", "Trump", "PROPN", "NNP", 2, "nsubj")
+                    ROW(2, "posted", "post", "VERB", "VBD", 0, "root")
+                    ROW(3, "a", "a", "DET", "DT", 4, "det")
+                    ROW(4, "message", "message", "NOUN", "NN", 2, "obj")
+                    ROW(5, "on", "on", "ADP", "IN", 7, "mark")
+                    ROW(6, "Twitter", "Twitter", "PROPN", "NNP", 7, "nsubj")
+                    ROW(7, "blaming", "blame", "VERB", "VBG", 4, "acl")
+                    ROW(8, "China", "China", "PROPN", "NNP", 7, "obj")
+                    ROW(9, "for", "for", "ADP", "IN", 11, "case")
+                    ROW(10, "the", "the", "DET", "DT", 11, "det")
+                    ROW(11, "attacks", "attack", "NOUN", "NNS", 7, "obl")
+                    ROW(12, ".", ".", "PUNCT", ".", 2, "punct"), "2019-09-15");
+    CHECK(find(&r, "USAGOV", "CHN", "11") != NULL);
+    if (!find(&r, "USAGOV", "CHN", "11"))
+        dump(&r);
+    dyad_arena_free(r.a);
+    r = code(ROW(1, "India", "India", "PROPN", "NNP", 2, "nsubj")
+             ROW(2, "named", "name", "VERB", "VBD", 0, "root")
+             ROW(3, "Pakistan", "Pakistan", "PROPN", "NNP", 2, "xcomp")
+             ROW(4, "as", "as", "ADP", "IN", 6, "case")
+             ROW(5, "a", "a", "DET", "DT", 6, "det")
+             ROW(6, "sponsor", "sponsor", "NOUN", "NN", 2, "obl")
+             ROW(7, "of", "of", "ADP", "IN", 8, "case")
+             ROW(8, "terrorism", "terrorism", "NOUN", "NN", 6, "nmod")
+             ROW(9, ".", ".", "PUNCT", ".", 2, "punct"), "2019-10-15");
+    CHECK(find(&r, "IND", "PAK", "11") != NULL);
+    if (!find(&r, "IND", "PAK", "11"))
+        dump(&r);
+    dyad_arena_free(r.a);
+}
+
+/* "India and Pakistan met to build a pipeline": the infinitive is the
+ * meeting's purpose, and the meeting happened (040 both ways); "encouraged
+ * India to restrict flights" parsed as an advcl: the restriction is only
+ * urged. */
+static void purpose_and_urged_advcl(void)
+{
+    result r = code(ROW(1, "India", "India", "PROPN", "NNP", 4, "nsubj")
+                    ROW(2, "and", "and", "CCONJ", "CC", 3, "cc")
+                    ROW(3, "Pakistan", "Pakistan", "PROPN", "NNP", 1, "conj")
+                    ROW(4, "met", "meet", "VERB", "VBD", 0, "root")
+                    ROW(5, "to", "to", "PART", "TO", 6, "mark")
+                    ROW(6, "build", "build", "VERB", "VB", 4, "xcomp")
+                    ROW(7, "a", "a", "DET", "DT", 8, "det")
+                    ROW(8, "pipeline", "pipeline", "NOUN", "NN", 6, "obj")
+                    ROW(9, ".", ".", "PUNCT", ".", 4, "punct"), "2020-01-10");
+    CHECK(find(&r, "IND", "PAK", "04") != NULL);
+    CHECK(find(&r, "PAK", "IND", "04") != NULL);
+    dyad_arena_free(r.a);
+    r = code(ROW(1, "Trump", "Trump", "PROPN", "NNP", 2, "nsubj")
+             ROW(2, "encouraged", "encourage", "VERB", "VBD", 0, "root")
+             ROW(3, "India", "India", "PROPN", "NNP", 2, "obj")
+             ROW(4, "to", "to", "PART", "TO", 5, "mark")
+             ROW(5, "restrict", "restrict", "VERB", "VB", 2, "advcl")
+             ROW(6, "flights", "flight", "NOUN", "NNS", 5, "obj")
+             ROW(7, ".", ".", "PUNCT", ".", 2, "punct"), "2019-01-23");
+    CHECK(find(&r, "USAGOV", "IND", "02") != NULL);
+    for (size_t i = 0; i < r.n; i++)
+        if (!strcmp(r.ev[i].root, "16"))
+            CHECK(r.ev[i].mode == DYAD_MODE_HYPOTHETICAL);
     dyad_arena_free(r.a);
 }
 
@@ -1532,6 +1600,8 @@ const unit_case unit_code[] = {
     {"speaker_we_and_host_between", speaker_we_and_host_between},
     {"that_object_repair", that_object_repair},
     {"pair_states_intent", pair_states_intent},
+    {"news_parse_repairs", news_parse_repairs},
+    {"purpose_and_urged_advcl", purpose_and_urged_advcl},
     {"declared_end_of_war", declared_end_of_war},
     {"reaction_of_disapproval", reaction_of_disapproval},
     {"relative_clause_and_earlier_event_target", relative_clause_and_earlier_event_target},
