@@ -571,7 +571,7 @@ static void actor_of_event(code_actor *a, const dyad_event_actor *x, const char 
     a->kind = DA_COUNTRY;
 }
 
-static int find_pair(const sent *s, code_actor *a, code_actor *b)
+static int find_pair(const sent *s, int at, code_actor *a, code_actor *b)
 {
     for (size_t i = s->n_ev; i > 0; i--) {
         const dyad_event *e = &s->ev[i - 1];
@@ -583,6 +583,31 @@ static int find_pair(const sent *s, code_actor *a, code_actor *b)
         for (int k = 0; k < 2; k++) {
             actor_of_event(y[k], x[k], x[k]->country);
         }
+        return 1;
+    }
+    /* "Turkey and Greece had poor relations, but the two countries ...":
+     * two coordinated countries named earlier in the sentence, when the
+     * pair is the subject of a clause of its own (not "Mexico and Uruguay
+     * called for dialogue between the two sides") */
+    int own = at >= 0 && code_rel_is(&s->w[at], "nsubj");
+    for (int k = 0; k < at && own && !s->d->petrarch; k++) {
+        if (!code_rel_eq(&s->w[k], "conj") || pair_words(s, k))
+            continue;
+        int h = code_head_of(s, k);
+        if (h < 0 || h > k)
+            continue;
+        code_resolve((sent *)s, h);
+        code_resolve((sent *)s, k);
+        const code_actor *x = &s->act[h], *y = &s->act[k];
+        if (!x->kind || !y->kind || x->kind == DA_AGENT || y->kind == DA_AGENT || !x->country ||
+            !y->country || strlen(x->country) != 3 || strlen(y->country) != 3 ||
+            !strcmp(x->country, y->country))
+            continue;
+        *a = *x;
+        *b = *y;
+        snprintf(a->code, sizeof a->code, "%s", x->country);
+        snprintf(b->code, sizeof b->code, "%s", y->country);
+        a->kind = b->kind = DA_COUNTRY;
         return 1;
     }
     const dyad_coder *c = s->coder;
@@ -641,7 +666,7 @@ static int pair_fanout(sent *s, int word, int *out, int n, int max)
             return n;
     }
     code_actor p[2];
-    if (!find_pair(s, &p[0], &p[1]))
+    if (!find_pair(s, word, &p[0], &p[1]))
         return n;
     for (int k = 0; k < 2 && n < max; k++) {
         if (ag && *ag->code)
