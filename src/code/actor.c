@@ -141,9 +141,52 @@ static void np_bounds(const sent *s, int h, int *lo, int *hi)
     np_bounds_d(s, h, lo, hi, 0);
 }
 
+static int32_t ymd(int y, int m, int d)
+{
+    return y * 10000 + m * 100 + d;
+}
+
+/* The period the sentence reports, when it lies before the article's date
+ * ("Thursday, US forces killed Soleimani": he led the Quds Force then; "in
+ * 2014, Obama ..."): s->role_lo..role_hi, else the article's date. */
+static void role_period(sent *s)
+{
+    s->role_lo = s->role_hi = s->date;
+    if (!s->date || !s->text || !*s->text || s->d->petrarch || !s->date_str)
+        return;
+    char when[11];
+    int pr = dyad_date_resolve(s->date_str, s->text, strlen(s->text), when, NULL);
+    int y = 0, m = 0, d = 0;
+    if (pr == DYAD_DATE_NONE || sscanf(when, "%4d-%2d-%2d", &y, &m, &d) < 1)
+        return;
+    int32_t lo, hi;
+    if (pr == DYAD_DATE_YEAR) {
+        /* a year anywhere may date a clause of its own ("sanctions,
+         * imposed in 2009"): only one that opens the sentence */
+        char lead[16];
+        snprintf(lead, sizeof lead, "In %04d", y);
+        if (strncmp(s->text, lead, strlen(lead)))
+            return;
+        lo = ymd(y, 1, 1);
+        hi = ymd(y, 12, 31);
+    } else if (pr == DYAD_DATE_MONTH) {
+        lo = ymd(y, m, 1);
+        hi = ymd(y, m, 31);
+    } else {
+        lo = ymd(y, m, d);
+        hi = pr == DYAD_DATE_WEEK ? lo + 6 : lo;   /* (a day past a month's end compares fine) */
+    }
+    if (hi >= s->date)
+        return;   /* today's news, this year's, or a plan: the article's date */
+    s->role_lo = lo;
+    s->role_hi = hi;
+}
+
 static const char *person_code(sent *s, const dict_actor *p, char *buf, size_t cap)
 {
     const dict_role *best = NULL;
+    if (s->date && !s->role_lo)
+        role_period(s);
     for (size_t i = 0; i < p->n_roles; i++) {
         const dict_role *r = &p->roles[i];
         if (!r->from && !r->to) {
@@ -151,8 +194,8 @@ static const char *person_code(sent *s, const dict_actor *p, char *buf, size_t c
                 best = r;
             continue;
         }
-        if (s->date && (!r->from || s->date >= r->from) &&
-            (!r->to || s->date <= r->to))
+        if (s->date && (!r->from || s->role_hi >= r->from) &&
+            (!r->to || s->role_lo <= r->to))
             return r->code;
         if (!s->date && (!best || r->from > best->from))
             best = r;   /* no date: the latest role */

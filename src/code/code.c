@@ -395,20 +395,27 @@ static const char *const EVENT_NOUNS[] = {"strike", "attack", "operation", "acti
     "announcement", "withdrawal", "intervention", "occupation", "seizure", "ban", "embargo",
     "interference", "meddling", NULL};
 
+/* Speech acts whose from-phrase names who made them ("the claim from
+ * Berlin"). */
+static const char *const CLAIM_NOUNS[] = {"claim", "accusation", "allegation", "charge",
+    "demand", "request", "offer", "proposal", "warning", "threat", "criticism", "call",
+    "appeal", "ultimatum", NULL};
+
 /* The by-agent of an event noun ("the recognition of the Golan Heights by
- * the United States"), or -1. */
+ * the United States"; "the claim from Berlin"), or -1. */
 static int noun_by_agent(const sent *s, int ob)
 {
+    int claim = code_in_list(s->lemma[ob], CLAIM_NOUNS);
     for (int c = s->first_child[ob]; c >= 0; c = s->next_sib[c]) {
         const char *p = code_rel_is(&s->w[c], "nmod") ? code_prep_of(s, c) : NULL;
-        if (p && !strcmp(p, "by"))
+        if (p && (!strcmp(p, "by") || (claim && !strcmp(p, "from"))))
             return c;
     }
     /* (hung on the verb: "condemned the recognition of X by Y") */
     int v = code_rel_eq(&s->w[ob], "obj") ? code_head_of(s, ob) : -1;
     for (int c = v >= 0 ? s->first_child[v] : -1; c >= 0; c = s->next_sib[c]) {
         const char *p = c > ob && code_rel_eq(&s->w[c], "obl") ? code_prep_of(s, c) : NULL;
-        if (p && !strcmp(p, "by"))
+        if (p && (!strcmp(p, "by") || (claim && !strcmp(p, "from"))))
             return c;
     }
     return -1;
@@ -1449,6 +1456,22 @@ static int code_word(sent *s, int v, char *claimed)
         }
         int ob = m.objw >= 0 ? m.objw : g.obj;
         int r2 = (e->code[0] - '0') * 10 + (e->code[1] - '0');
+        if (!nt && ob >= 0 && s->coder && !(e->flags & DV_SYM) && !s->d->petrarch &&
+            code_in_list(s->lemma[ob], CLAIM_NOUNS) &&
+            ((r2 >= 9 && r2 <= 13) || r2 == 5 || r2 == 1)) {
+            /* "dismissed the claim from Berlin", "rejected Germany's
+             * demand": who made it (never a guess from memory) */
+            int who = code_child_rel_eq(s, ob, "nmod:poss");
+            if (who < 0)
+                who = noun_by_agent(s, ob);
+            nt = add_cands(s, who, tgts, nt, 8);
+            for (int i = 0; i < ns && nt; i++)   /* not its own */
+                if (!strcmp(s->act[srcs[i]].country, s->act[tgts[0]].country) && nt == 1)
+                    nt = 0;
+            if (nt)
+                cat(evid, sizeof evid, "; obj(%s, %s) made by its target%s", word_str(s, v),
+                    word_str(s, ob), "");
+        }
         if (!nt && ob >= 0 && s->coder && !(e->flags & DV_SYM) &&
             (code_in_list(s->lemma[ob], EVENT_NOUNS) || code_in_list(s->lemma[ob], MEET_NOUNS)) &&
             ((r2 >= 9 && r2 <= 13) || r2 == 5 || r2 == 1) &&

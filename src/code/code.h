@@ -105,6 +105,10 @@ typedef struct sent {
     code_actor *act;     /* resolved actor per word (kind 0 = none) */
     char *done;          /* act[] computed */
     int32_t date;
+    /* the period the sentence reports ("on Thursday", "in 2014"), for the
+     * roles people held then; role_lo 0 until first needed, -1 when the
+     * sentence names none */
+    int32_t role_lo, role_hi;
     char *in_quote;
     /* output */
     dyad_event *ev;

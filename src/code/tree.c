@@ -220,6 +220,22 @@ void code_get_frame(const sent *s, int v, frame *f)
                 if (p && !strcmp(p, "by"))
                     f->agent = c;
             }
+    /* "was condemned in a joint statement by Egypt and Greece": the by-
+     * phrase of the document the act was done in */
+    static const char *const DOCS[] = {"statement", "declaration", "communique", "communiqué",
+        "letter", "resolution", "report", "speech", "message", "note", NULL};
+    if (f->passive && f->agent < 0 && !s->d->petrarch)
+        for (int c = s->first_child[v]; c >= 0 && f->agent < 0; c = s->next_sib[c]) {
+            const char *p = code_rel_is(&s->w[c], "obl") ? code_prep_of(s, c) : NULL;
+            if (!p || (strcmp(p, "in") && strcmp(p, "through") && strcmp(p, "via")) ||
+                !code_in_list(s->lemma[c], DOCS))
+                continue;
+            for (int g = s->first_child[c]; g >= 0; g = s->next_sib[g]) {
+                const char *q = code_rel_is(&s->w[g], "nmod") ? code_prep_of(s, g) : NULL;
+                if (q && (!strcmp(q, "by") || !strcmp(q, "from")))
+                    f->agent = g;
+            }
+        }
 }
 
 /* The subject a verb without one shares with its governor (control,

@@ -1056,6 +1056,53 @@ static void purpose_and_urged_advcl(void)
     dyad_arena_free(r.a);
 }
 
+/* A person's role on the day the sentence reports ("On Friday" before the
+ * article's date), the maker of a claim ("the claim from Britain"), and the
+ * by-phrase of the statement a passive act was done in. */
+static void role_day_claim_and_statement(void)
+{
+    result r = code("# text = On Friday, Tillerson criticized Russia.\n"
+                    ROW(1, "On", "on", "ADP", "IN", 2, "case")
+                    ROW(2, "Friday", "Friday", "PROPN", "NNP", 5, "obl")
+                    ROW(3, ",", ",", "PUNCT", ",", 2, "punct")
+                    ROW(4, "Tillerson", "Tillerson", "PROPN", "NNP", 5, "nsubj")
+                    ROW(5, "criticized", "criticize", "VERB", "VBD", 0, "root")
+                    ROW(6, "Russia", "Russia", "PROPN", "NNP", 5, "obj")
+                    ROW(7, ".", ".", "PUNCT", ".", 5, "punct"), "2018-04-03");
+    CHECK(find(&r, "USAGOV", "RUS", "11") != NULL);
+    dyad_arena_free(r.a);
+    r = code(ROW(1, "Tillerson", "Tillerson", "PROPN", "NNP", 2, "nsubj")
+             ROW(2, "criticized", "criticize", "VERB", "VBD", 0, "root")
+             ROW(3, "Russia", "Russia", "PROPN", "NNP", 2, "obj")
+             ROW(4, ".", ".", "PUNCT", ".", 2, "punct"), "2018-04-03");
+    CHECK(find(&r, "USAELI", "RUS", "11") != NULL);
+    dyad_arena_free(r.a);
+    r = code(ROW(1, "Russia", "Russia", "PROPN", "NNP", 2, "nsubj")
+             ROW(2, "dismissed", "dismiss", "VERB", "VBD", 0, "root")
+             ROW(3, "the", "the", "DET", "DT", 4, "det")
+             ROW(4, "claim", "claim", "NOUN", "NN", 2, "obj")
+             ROW(5, "from", "from", "ADP", "IN", 6, "case")
+             ROW(6, "Britain", "Britain", "PROPN", "NNP", 4, "nmod")
+             ROW(7, "as", "as", "ADP", "IN", 8, "case")
+             ROW(8, "groundless", "groundless", "ADJ", "JJ", 2, "obl")
+             ROW(9, ".", ".", "PUNCT", ".", 2, "punct"), "2018-04-03");
+    CHECK(find(&r, "RUS", "GBR", "01") != NULL);
+    if (!find(&r, "RUS", "GBR", "01"))
+        dump(&r);
+    dyad_arena_free(r.a);
+    r = code(ROW(1, "Turkey", "Turkey", "PROPN", "NNP", 3, "nsubj:pass")
+             ROW(2, "was", "be", "AUX", "VBD", 3, "aux:pass")
+             ROW(3, "condemned", "condemn", "VERB", "VBN", 0, "root")
+             ROW(4, "in", "in", "ADP", "IN", 6, "case")
+             ROW(5, "a", "a", "DET", "DT", 6, "det")
+             ROW(6, "statement", "statement", "NOUN", "NN", 3, "obl")
+             ROW(7, "by", "by", "ADP", "IN", 8, "case")
+             ROW(8, "India", "India", "PROPN", "NNP", 6, "nmod")
+             ROW(9, ".", ".", "PUNCT", ".", 3, "punct"), "2018-04-03");
+    CHECK(find(&r, "IND", "TUR", "11") != NULL);
+    dyad_arena_free(r.a);
+}
+
 /* "India and Pakistan said they would hold talks": the meeting is
  * hypothetical, and the statement an intent to meet (036) both ways. */
 static void pair_states_intent(void)
@@ -1602,6 +1649,7 @@ const unit_case unit_code[] = {
     {"pair_states_intent", pair_states_intent},
     {"news_parse_repairs", news_parse_repairs},
     {"purpose_and_urged_advcl", purpose_and_urged_advcl},
+    {"role_day_claim_and_statement", role_day_claim_and_statement},
     {"declared_end_of_war", declared_end_of_war},
     {"reaction_of_disapproval", reaction_of_disapproval},
     {"relative_clause_and_earlier_event_target", relative_clause_and_earlier_event_target},
