@@ -1894,14 +1894,19 @@ static const char *const JUDGE_BAD[] = {"unjustified", "unjustifiable", "unaccep
     "violation", "blackmail", "aggression", "outrage", "provocation", "mistake",
     "disgrace", "travesty", "farce", "sham", "interference", "meddling", "failure",
     "dangerous", "joke", "betrayal", "hypocritical", "hypocrisy", "bullying", "coercion",
-    "coercive", "racist", "terrorist", "unilateral", "stab", "backstab", NULL};
+    "coercive", "racist", "terrorist", "unilateral", "stab", "backstab", "breach", "garbage",
+    "disaster", "catastrophe", "embarrassment", "scandal", "crime", "hoax", "insult", "affront",
+    "unconstitutional", "unthinkable", "menace", "atrocity", "genocide", "colonialist",
+    "imperialist", "irrational", "reprehensible", "unprecedented", NULL};
 static const char *const JUDGE_FALSE[] = {"groundless", "baseless", "unfounded", "untrue",
     "fabricated", "false", "absurd", "ridiculous", "nonsense", "fabrication", "lie",
     "slander", "fiction", "smear", "fake", NULL};
 static const char *const JUDGE_GOOD[] = {"historic", "constructive", "productive",
     "successful", "success", "achievement", "breakthrough", "milestone", "excellent",
     "fruitful", "landmark", "triumph", "victory", "win", "credible", "positive", "encouraging",
-    "useful", "helpful", "good", "great", "reasonable", "wise", "beacon", NULL};
+    "useful", "helpful", "good", "great", "reasonable", "wise", "beacon", "decisive",
+    "courageous", "brave", "bold", "justified", "correct", "appropriate", "welcome", "commendable",
+    "admirable", "important", "significant", "remarkable", NULL};
 
 static const char *judge_code(const sent *s, int y)
 {
@@ -2071,6 +2076,12 @@ static int called_as(sent *s, int v, char *claimed)
         return 0;
     if (!strcmp(s->lemma[v], "call") && !two_objects)
         claimed[v] = 1;   /* "called X Y" names; it does not phone */
+    if (!strcmp(s->lemma[v], "call") && two_objects) {
+        code_resolve(s, ob);   /* "called Trump's conduct a breach": not a phone call */
+        match m = code_best_entry(s, v, 0);
+        if (!s->act[ob].kind && m.e && !strncmp(m.e->code, "04", 2))
+            claimed[v] = 1;
+    }
     /* the predicate's head, its modifiers and conjuncts */
     const char *code = judge_code(s, pr);
     int at = pr;

@@ -791,7 +791,9 @@ static const char *const INTENT[] = {"threaten", "plan", "want", "seek", "intend
     "ask", "demand", "decide", "scheme", "mull", "weigh", "move", "set", "threat",
     "plot", "look", "aspire", "strive", "volunteer", "code_resolve", "commit", "press",
     "order", "tell", "invite", "encourage", "pressure", "persuade", "need", "due",
-    "schedule", "slate", "poise", "likely", "ready", "go", "eager", "willing", NULL};
+    "schedule", "slate", "poise", "likely", "ready", "go", "eager", "willing", "advise",
+    "instruct", "direct", "recommend", "request", "require", "authorize", "authorise",
+    "permit", "allow", "expect", "hope", NULL};
 /* ... and those whose intent is itself an event (036, 13x, 12x) */
 const char *const code_intent_event[] = {"threaten", "warn", "plan", "intend", "want",
     "seek", "hope", "aim", "propose", "offer", "promise", "vow", "pledge", "agree",
@@ -953,6 +955,27 @@ int code_mode_of(const sent *s, int v, int *xmode_from)
         return DYAD_MODE_NEGATED;
     if (code_own_modal(s, v))
         return DYAD_MODE_HYPOTHETICAL;
+    /* "Trump's planned trip to Warsaw, which was cancelled", "a possible
+     * summit": a nominal event not (yet) held */
+    static const char *const CANCEL[] = {"cancel", "postpone", "scrap", "shelve", "delay",
+        "suspend", "abort", "scuttle", NULL};
+    static const char *const NOT_YET[] = {"planned", "proposed", "possible", "potential",
+        "expected", "scheduled", "upcoming", "prospective", "future", "mooted", "hoped-for",
+        "would-be", "cancelled", "canceled", "postponed", NULL};
+    if (s->w[v].upos == DYAD_UPOS_NOUN && !s->d->petrarch)
+        for (int c = s->first_child[v]; c >= 0; c = s->next_sib[c]) {
+            if ((code_rel_is(&s->w[c], "amod") || code_rel_is(&s->w[c], "compound")) &&
+                code_in_list(s->fold[c], NOT_YET))
+                return DYAD_MODE_HYPOTHETICAL;
+            if (code_rel_is(&s->w[c], "acl") &&   /* "the trip, which was cancelled" */
+                code_in_list(s->lemma[c], CANCEL))
+                return DYAD_MODE_NEGATED;
+        }
+    /* "the trip was cancelled", "cancelled his visit" */
+    int hc = s->w[v].upos == DYAD_UPOS_NOUN && !s->d->petrarch ? code_head_of(s, v) : -1;
+    if (hc >= 0 && code_in_list(s->lemma[hc], CANCEL) &&
+        (code_rel_is(&s->w[v], "nsubj:pass") || code_rel_eq(&s->w[v], "obj")))
+        return DYAD_MODE_NEGATED;
     /* governing verbs along xcomp / ccomp / advcl edges */
     int reported = 0, x = v;
     for (int depth = 0; depth < 8; depth++) {
