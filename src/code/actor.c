@@ -52,6 +52,23 @@ void code_find_mentions(sent *s)
                 best_hit = s->d->node_hit[node];
             }
         }
+        if (best_end <= i && !s->d->petrarch) {
+            /* "a British-flagged tanker", "a Russian-owned bank": the
+             * country of the prefix owns the thing */
+            static const char *const OWN[] = {"-flagged", "-owned", "-registered",
+                "-operated", "-run", NULL};
+            const char *f = s->fold[i], *dash = strchr(f, '-');
+            for (int k = 0; dash && dash > f && OWN[k]; k++)
+                if (!strcmp(dash, OWN[k])) {
+                    int32_t tok = dict_tok_id(s->d, f, (size_t)(dash - f));
+                    int32_t nd = tok >= 0 ? dict_trie_child(s->d, 0, tok) : -1;
+                    if (nd >= 0 && s->d->node_hit[nd] >= 0) {
+                        best_end = i + 1;
+                        best_hit = s->d->node_hit[nd];
+                    }
+                    break;
+                }
+        }
         if (best_end > i) {
             mention *m = &s->m[s->n_m];
             m->lo = i;

@@ -1571,7 +1571,7 @@ static int code_word(sent *s, int v, char *claimed)
                     (r2 >= 3 && r2 <= 8 && code_own_negated(s, v))) &&
             !(e->flags & (DV_SELF | DV_SYM)) && ns >= 1 && !(ns >= 2 && reciprocal(s, v)) &&
             (m.objw >= 0 || m.ppw >= 0 || reply || (e->to && !s->d->petrarch)) &&
-            !(ob >= 0 && code_child_rel_eq(s, ob, "nmod:poss") >= 0 && !code_own_negated(s, v) &&
+            !(r2 != 16 && ob >= 0 && code_child_rel_eq(s, ob, "nmod:poss") >= 0 && !code_own_negated(s, v) &&
               s->w[code_child_rel_eq(s, ob, "nmod:poss")].upos == DYAD_UPOS_PRON)) {
             /* (not "reaffirmed their commitment": their own) */
             const code_actor *cp = counterpart(s, &s->act[srcs[0]]);
@@ -1645,6 +1645,13 @@ static int code_word(sent *s, int v, char *claimed)
             mode = DYAD_MODE_HYPOTHETICAL;
     }
     int sym = (e->flags & DV_SYM) != 0 && !hosted;
+    /* "Israel and the UAE agreed to normalize relations": an intent to do
+     * something mutual is mutual */
+    int xsym = 0;   /* (between coordinated sources only, when no target is named) */
+    if (!sym && e->to && f.xcomp >= 0 && !s->d->petrarch) {
+        match xm = code_best_entry(s, f.xcomp, 0);
+        xsym = xm.e && (xm.e->flags & DV_SYM) && !hosted;
+    }
     int paired = 0;   /* coded between the coordinated sources */
     dict_verb host_e;
     if (hosted) {
@@ -1716,7 +1723,7 @@ static int code_word(sent *s, int v, char *claimed)
     if (!nt && ns >= 2 && !sym && !s->d->petrarch &&
         (reciprocal(s, v) || (!noun && code_in_list(s->lemma[v], MUTUAL))))
         sym = 1;
-    if (!nt && sym && ns >= 2) {
+    if (!nt && (sym || xsym) && ns >= 2) {
         for (int i = 0; i < ns; i++)
             for (int j = 0; j < ns; j++) {
                 if (i == j || !strcmp(s->act[srcs[i]].code, s->act[srcs[j]].code))

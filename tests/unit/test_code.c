@@ -1103,6 +1103,33 @@ static void role_day_claim_and_statement(void)
     dyad_arena_free(r.a);
 }
 
+/* "a British-flagged tanker" is Britain's; "India and Pakistan agreed to
+ * normalize relations" is an intent of each toward the other. */
+static void flagged_and_mutual_intent(void)
+{
+    result r = code(ROW(1, "Russia", "Russia", "PROPN", "NNP", 2, "nsubj")
+                    ROW(2, "seized", "seize", "VERB", "VBD", 0, "root")
+                    ROW(3, "a", "a", "DET", "DT", 5, "det")
+                    ROW(4, "British-flagged", "British-flag", "VERB", "VBN", 5, "amod")
+                    ROW(5, "tanker", "tanker", "NOUN", "NN", 2, "obj")
+                    ROW(6, ".", ".", "PUNCT", ".", 2, "punct"), "2019-07-20");
+    CHECK(find(&r, "RUS", "GBR", "17") != NULL);
+    if (!find(&r, "RUS", "GBR", "17"))
+        dump(&r);
+    dyad_arena_free(r.a);
+    r = code(ROW(1, "India", "India", "PROPN", "NNP", 4, "nsubj")
+             ROW(2, "and", "and", "CCONJ", "CC", 3, "cc")
+             ROW(3, "Pakistan", "Pakistan", "PROPN", "NNP", 1, "conj")
+             ROW(4, "agreed", "agree", "VERB", "VBD", 0, "root")
+             ROW(5, "to", "to", "PART", "TO", 6, "mark")
+             ROW(6, "normalize", "normalize", "VERB", "VB", 4, "xcomp")
+             ROW(7, "relations", "relation", "NOUN", "NNS", 6, "obj")
+             ROW(8, ".", ".", "PUNCT", ".", 4, "punct"), "2020-08-13");
+    CHECK(find(&r, "IND", "PAK", "03") != NULL);
+    CHECK(find(&r, "PAK", "IND", "03") != NULL);
+    dyad_arena_free(r.a);
+}
+
 /* "India and Pakistan said they would hold talks": the meeting is
  * hypothetical, and the statement an intent to meet (036) both ways. */
 static void pair_states_intent(void)
@@ -1650,6 +1677,7 @@ const unit_case unit_code[] = {
     {"news_parse_repairs", news_parse_repairs},
     {"purpose_and_urged_advcl", purpose_and_urged_advcl},
     {"role_day_claim_and_statement", role_day_claim_and_statement},
+    {"flagged_and_mutual_intent", flagged_and_mutual_intent},
     {"declared_end_of_war", declared_end_of_war},
     {"reaction_of_disapproval", reaction_of_disapproval},
     {"relative_clause_and_earlier_event_target", relative_clause_and_earlier_event_target},
