@@ -2598,6 +2598,31 @@ static int repair_tree(sent *s)
         w[v].deprel = "ccomp";
         w[v].head = say + 1;
     }
+    /* "Egypt hosted talks between Israel and Jordan" parsed as a noun
+     * phrase ("Egypt-hosted talks"): a sentence rooted in a noun whose
+     * past-tense modifier follows a name; the verb is the root */
+    for (int k = 1; k + 1 < s->n; k++) {
+        int nn = s->w[k].head - 1;
+        if (!code_rel_is(&s->w[k], "amod") || s->w[k].upos != DYAD_UPOS_VERB || !s->w[k].xpos ||
+            (strcmp(s->w[k].xpos, "VBD") && strcmp(s->w[k].xpos, "VBN")) || nn != k + 1 || s->w[nn].head != 0 ||
+            s->w[k - 1].upos != DYAD_UPOS_PROPN || s->w[k - 1].head - 1 != nn ||
+            !code_rel_is(&s->w[k - 1], "compound"))
+            continue;
+        if (copy_words(s, &w))
+            return -1;
+        for (int c = 0; c < s->n; c++)   /* what hung on the noun before it hangs on the verb */
+            if (c != k && s->w[c].head - 1 == nn && c < k)
+                w[c].head = k + 1;
+        for (int c = 0; c < s->n; c++)
+            if (s->w[c].head - 1 == nn && code_rel_is(&s->w[c], "punct"))
+                w[c].head = k + 1;
+        w[k - 1].deprel = "nsubj";
+        w[k].deprel = "root";
+        w[k].head = 0;
+        w[nn].deprel = "obj";
+        w[nn].head = k + 1;
+        break;
+    }
     /* "named both the PKK and the YPG as terrorists": a name parsed as the
      * verb's predicate when an as-phrase is the predicate; it is the object */
     for (int k = 0; k < s->n; k++) {
