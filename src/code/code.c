@@ -202,6 +202,14 @@ static int add_cands(sent *s, int word, int *out, int n, int max)
     } else if (!s->act[word].kind && !s->d->petrarch) {
         int m = other_side(s, word, out, n, max);
         n = m > n ? m : pair_fanout(s, word, out, n, max);
+        /* "airstrikes on Hamas targets": the named owner of the things hit */
+        for (int c = s->first_child[word]; c >= 0 && n == m && n < max; c = s->next_sib[c])
+            if (c < word && code_rel_is(&s->w[c], "compound") && s->w[c].upos == DYAD_UPOS_PROPN &&
+                s->w[word].upos == DYAD_UPOS_NOUN) {
+                code_resolve(s, c);
+                if (s->act[c].kind && s->act[c].kind != DA_AGENT)
+                    out[n++] = c;
+            }
     }
     for (int c = s->first_child[word]; c >= 0 && n < max; c = s->next_sib[c])
         if (code_rel_eq(&s->w[c], "conj")) {
@@ -1719,7 +1727,8 @@ static int code_word(sent *s, int v, char *claimed)
         return 0;
     /* "pledged to respect each other's sovereignty": reciprocal */
     /* "Indian and Chinese soldiers fought": a mutual act of two sides */
-    static const char *const MUTUAL[] = {"fight", "clash", "battle", "skirmish", "brawl", NULL};
+    static const char *const MUTUAL[] = {"fight", "clash", "battle", "skirmish", "brawl",
+        "exchange", "trade", NULL};
     if (!nt && ns >= 2 && !sym && !s->d->petrarch &&
         (reciprocal(s, v) || (!noun && code_in_list(s->lemma[v], MUTUAL))))
         sym = 1;
@@ -2604,9 +2613,14 @@ static int repair_tree(sent *s)
     for (int k = 1; k + 1 < s->n; k++) {
         int nn = s->w[k].head - 1;
         if (!code_rel_is(&s->w[k], "amod") || s->w[k].upos != DYAD_UPOS_VERB || !s->w[k].xpos ||
-            (strcmp(s->w[k].xpos, "VBD") && strcmp(s->w[k].xpos, "VBN")) || nn != k + 1 || s->w[nn].head != 0 ||
-            s->w[k - 1].upos != DYAD_UPOS_PROPN || s->w[k - 1].head - 1 != nn ||
-            !code_rel_is(&s->w[k - 1], "compound"))
+            (strcmp(s->w[k].xpos, "VBD") && strcmp(s->w[k].xpos, "VBN")) || nn != k + 1 || s->w[nn].head != 0)
+            continue;
+        int sj = -1;   /* the name before it: "Egypt", "Azerbaijan (and Armenia)" */
+        for (int c = 0; c < k; c++)
+            if (s->w[c].head - 1 == nn && s->w[c].upos == DYAD_UPOS_PROPN &&
+                (code_rel_is(&s->w[c], "compound") || code_rel_is(&s->w[c], "nsubj")))
+                sj = c;
+        if (sj < 0)
             continue;
         if (copy_words(s, &w))
             return -1;
@@ -2616,7 +2630,8 @@ static int repair_tree(sent *s)
         for (int c = 0; c < s->n; c++)
             if (s->w[c].head - 1 == nn && code_rel_is(&s->w[c], "punct"))
                 w[c].head = k + 1;
-        w[k - 1].deprel = "nsubj";
+        w[sj].deprel = "nsubj";
+        w[k].xpos = "VBD";   /* a finite past, not a participle */
         w[k].deprel = "root";
         w[k].head = 0;
         w[nn].deprel = "obj";
