@@ -1425,6 +1425,19 @@ static int code_word(sent *s, int v, char *claimed)
             if (!nt && ov != v)
                 nt = pp_targets(s, v, e, tgts, nt, 8);
         }
+        /* "pledged $500 million in aid to Ukraine", "approved a loan for
+         * Egypt": the recipient named under the thing given */
+        int rr = (e->code[0] - '0') * 10 + (e->code[1] - '0');
+        for (int c = !nt && !s->d->petrarch && (rr == 3 || rr == 6 || rr == 7) ? s->first_child[v] : -1;
+             c >= 0 && !nt; c = s->next_sib[c]) {
+            if (!code_rel_eq(&s->w[c], "obj") && !code_rel_is(&s->w[c], "obl"))
+                continue;
+            for (int g = s->first_child[c]; g >= 0 && !nt; g = s->next_sib[g]) {
+                const char *p = code_rel_is(&s->w[g], "nmod") ? code_prep_of(s, g) : NULL;
+                if (p && (!strcmp(p, "to") || !strcmp(p, "for")))
+                    nt = add_cands(s, g, tgts, nt, 8);
+            }
+        }
         /* "called for dialogue between Qatar and Saudi Arabia": the
          * parties of what is asked for */
         for (int c = m.ppw >= 0 && !nt && !s->d->petrarch ? s->first_child[m.ppw] : -1; c >= 0 && !nt;
@@ -1728,7 +1741,7 @@ static int code_word(sent *s, int v, char *claimed)
     /* "pledged to respect each other's sovereignty": reciprocal */
     /* "Indian and Chinese soldiers fought": a mutual act of two sides */
     static const char *const MUTUAL[] = {"fight", "clash", "battle", "skirmish", "brawl",
-        "exchange", "trade", NULL};
+        "exchange", "trade", "swap", NULL};
     if (!nt && ns >= 2 && !sym && !s->d->petrarch &&
         (reciprocal(s, v) || (!noun && code_in_list(s->lemma[v], MUTUAL))))
         sym = 1;
