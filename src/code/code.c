@@ -1272,11 +1272,7 @@ static int code_word(sent *s, int v, char *claimed)
         }
         ns = add_cands(s, sj, srcs, ns, 8);
         ns = noun_conj_subject(s, v, sj, srcs, ns, 8);
-        static const char *const DOC_NOUNS[] = {"declaration", "statement", "resolution",
-            "communique", "communiqué", "letter", "report", "decree", "motion", "bill", "message",
-            "tweet", "post", "note", "speech", "address", "remarks", "interview", "video",
-            "editorial", "article", "column", "cable", "memo", "memorandum", "release", NULL};
-        if (!ns && sj >= 0 && s->w[sj].upos == DYAD_UPOS_NOUN && code_in_list(s->lemma[sj], DOC_NOUNS)) {
+        if (!ns && sj >= 0 && s->w[sj].upos == DYAD_UPOS_NOUN && code_in_list(s->lemma[sj], code_doc_nouns)) {
             /* "approved a declaration that condemned": the document speaks
              * for whoever issued it (its possessor, by-agent, or the
              * subject of the verb that issued it) */

@@ -141,6 +141,7 @@ void code_resolve(sent *s, int h);
 void code_set_from_dict(sent *s, code_actor *a, const dict_actor *d);
 extern const char *const code_intent_event[];
 extern const char *const code_refuse[];
+extern const char *const code_doc_nouns[];
 match code_best_entry(const sent *s, int v, int noun);
 int code_child_rel(const sent *s, int i, const char *r);
 int code_child_rel_eq(const sent *s, int i, const char *r);

@@ -222,13 +222,11 @@ void code_get_frame(const sent *s, int v, frame *f)
             }
     /* "was condemned in a joint statement by Egypt and Greece": the by-
      * phrase of the document the act was done in */
-    static const char *const DOCS[] = {"statement", "declaration", "communique", "communiqué",
-        "letter", "resolution", "report", "speech", "message", "note", NULL};
     if (f->passive && f->agent < 0 && !s->d->petrarch)
         for (int c = s->first_child[v]; c >= 0 && f->agent < 0; c = s->next_sib[c]) {
             const char *p = code_rel_is(&s->w[c], "obl") ? code_prep_of(s, c) : NULL;
             if (!p || (strcmp(p, "in") && strcmp(p, "through") && strcmp(p, "via")) ||
-                !code_in_list(s->lemma[c], DOCS))
+                !code_in_list(s->lemma[c], code_doc_nouns))
                 continue;
             for (int g = s->first_child[c]; g >= 0; g = s->next_sib[g]) {
                 const char *q = code_rel_is(&s->w[g], "nmod") ? code_prep_of(s, g) : NULL;
@@ -798,6 +796,11 @@ static const char *const INTENT[] = {"threaten", "plan", "want", "seek", "intend
 const char *const code_intent_event[] = {"threaten", "warn", "plan", "intend", "want",
     "seek", "hope", "aim", "propose", "offer", "promise", "vow", "pledge", "agree",
     "prepare", "decide", "commit", "volunteer", "refuse", "decline", "reject", NULL};
+/* documents, which speak for whoever issued them */
+const char *const code_doc_nouns[] = {"declaration", "statement", "resolution", "communique",
+    "communiqué", "letter", "report", "decree", "motion", "bill", "message", "tweet", "post",
+    "note", "speech", "address", "remarks", "interview", "video", "editorial", "article",
+    "column", "cable", "memo", "memorandum", "release", NULL};
 const char *const code_refuse[] = {"refuse", "decline", "fail", "reject", "deny",
                                      "oppose", "avoid", "hesitate", NULL};
 
